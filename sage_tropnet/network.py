@@ -1,0 +1,594 @@
+r"""
+Piecewise-linear neural networks as exact value objects
+
+A :class:`ReLUNetwork` is a fully connected network
+`x \mapsto \sigma_L(W_L \cdots \sigma_1(W_1 x + b_1) \cdots + b_L)` with weights
+and biases over `\QQ` (immutable Sage matrices and vectors). Hidden layers use
+ReLU by default; leaky ReLU with a rational slope and rank-`k` maxout are also
+supported. The output layer is linear by default (as in machine-learning
+practice) or ReLU (the convention of [LWCBM2024]_, see pitfall P1 of the
+reference notes).
+
+:meth:`ReLUNetwork.tropicalize` writes the network as a vector of tropical
+Puiseux rational maps `F \oslash G`, one per output neuron.
+
+EXAMPLES::
+
+    sage: from sage_tropnet.network import ReLUNetwork
+    sage: net = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]),
+    ....:                    ([[1, 1, 1]], [0])])
+    sage: net
+    ReLU network [2, 3, 1] (output activation: linear)
+    sage: net([1, 2])
+    (3)
+    sage: f = net.tropicalize(prune=False)[0]; f
+    max(0, y, x, x + y, x + 2*y, 2*x + y, 2*x + 2*y) - max(x + y)
+    sage: f(1, 2)
+    3
+    sage: net.tropicalize()[0].monomial_count()
+    (6, 1)
+
+AUTHORS:
+
+- sage_tropnet developers (2026-11): initial version
+
+REFERENCES:
+
+- [ZNL2018]_ (Thm 5.2 and the layer recursion)
+- [LWCBM2024]_ §2
+- [CM2018]_ (maxout networks as tropical rational maps)
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+from sage.structure.sage_object import SageObject
+from sage.rings.rational_field import QQ
+from sage.rings.real_double import RDF
+from sage.matrix.constructor import matrix
+from sage.modules.free_module_element import vector
+
+from sage_tropnet.rational import to_rational
+from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
+                                  TropicalRationalMapVector)
+
+CONVENTIONS = ('zhang', 'merge', 'quicksum')
+
+
+def _activation(a):
+    """
+    Normalise an activation specification to a tuple.
+
+    ``'relu'``, ``'linear'``, ``('leaky_relu', alpha)``, ``('maxout', k)``.
+    """
+    if isinstance(a, str):
+        if a in ('relu', 'linear'):
+            return (a,)
+        if a == 'maxout':
+            raise ValueError("maxout needs a rank: use ('maxout', k)")
+        raise ValueError("unsupported activation %r (supported: 'relu', 'linear', "
+                         "('leaky_relu', alpha), ('maxout', k))" % (a,))
+    a = tuple(a)
+    if a and a[0] == 'leaky_relu' and len(a) == 2:
+        return ('leaky_relu', to_rational(a[1]))
+    if a and a[0] == 'maxout' and len(a) == 2 and int(a[1]) >= 1:
+        return ('maxout', int(a[1]))
+    if len(a) == 1:
+        return _activation(a[0])
+    raise ValueError("unsupported activation %r" % (a,))
+
+
+
+
+class ReLUNetwork(SageObject):
+    r"""
+    An exact fully connected piecewise-linear network.
+
+    INPUT:
+
+    - ``layers`` -- list of pairs ``(W, b)``; ``W`` has shape (out, in); entries
+      are rationals (floats are taken as their exact binary values)
+    - ``output_activation`` -- ``'linear'`` (default) or ``'relu'``
+    - ``hidden_activation`` -- ``'relu'`` (default), ``('leaky_relu', alpha)``
+      with rational `\alpha \ge 0`, or ``('maxout', k)``; for a maxout layer
+      ``W`` has `k` rows per unit (unit `u` uses rows `uk, \dots, uk + k - 1`)
+    - ``activations`` -- optional list with one activation per layer,
+      overriding the two previous arguments
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: net = ReLUNetwork([([[1], [-1]], [0, 1]), ([[4, 2]], [-3])],
+        ....:                   output_activation='relu'); net
+        ReLU network [1, 2, 1] (output activation: relu)
+        sage: [net([x])[0] for x in (-1, 0, 1/2, 1)]
+        [1, 0, 0, 1]
+        sage: net.widths(), net.hidden_widths(), net.input_dimension()
+        ([1, 2, 1], [2], 1)
+        sage: TestSuite(net).run()
+
+    A leaky ReLU and a maxout network::
+
+        sage: leaky = ReLUNetwork([([[1]], [0]), ([[1]], [0])],
+        ....:                     hidden_activation=('leaky_relu', 1/10))
+        sage: leaky([-10]), leaky([10])
+        ((-1), (10))
+        sage: mo = ReLUNetwork([([[1], [-1]], [0, 0]), ([[1]], [0])],
+        ....:                  hidden_activation=('maxout', 2))
+        sage: mo([-3]), mo.widths()
+        ((3), [1, 1, 1])
+    """
+
+    def __init__(self, layers, output_activation='linear', hidden_activation='relu',
+                 activations=None):
+        layers = list(layers)
+        if not layers:
+            raise ValueError("a network needs at least one layer")
+        Ws, bs = [], []
+        for i, (W, b) in enumerate(layers):
+            try:
+                W = matrix(QQ, [[to_rational(a) for a in row] for row in W])
+                b = vector(QQ, [to_rational(a) for a in b])
+            except (TypeError, ValueError) as err:
+                raise ValueError("layer %s: weights are not a finite numeric matrix (%s)" % (i, err))
+            W.set_immutable()
+            b.set_immutable()
+            Ws.append(W)
+            bs.append(b)
+        if activations is None:
+            activations = [hidden_activation] * (len(layers) - 1) + [output_activation]
+        activations = [_activation(a) for a in activations]
+        if len(activations) != len(layers):
+            raise ValueError("%s activations for %s layers" % (len(activations), len(layers)))
+        if activations[-1][0] not in ('relu', 'linear'):
+            raise ValueError("the output activation must be 'linear' or 'relu'")
+        # shapes
+        widths = [Ws[0].ncols()]
+        for i, (W, b, a) in enumerate(zip(Ws, bs, activations)):
+            if W.ncols() != widths[-1]:
+                raise ValueError("layer %s: weight matrix has %s columns but the previous "
+                                 "layer has %s outputs" % (i, W.ncols(), widths[-1]))
+            if W.nrows() != len(b):
+                raise ValueError("layer %s: weight matrix has %s rows but the bias has %s "
+                                 "entries" % (i, W.nrows(), len(b)))
+            if W.nrows() == 0 or W.ncols() == 0:
+                raise ValueError("layer %s: empty weight matrix" % i)
+            k = a[1] if a[0] == 'maxout' else 1
+            if W.nrows() % k:
+                raise ValueError("layer %s: maxout of rank %s needs a multiple of %s rows, "
+                                 "got %s" % (i, k, k, W.nrows()))
+            widths.append(W.nrows() // k)
+        self._W = tuple(Ws)
+        self._b = tuple(bs)
+        self._act = tuple(activations)
+        self._widths = widths
+
+    # -- access ---------------------------------------------------------------
+
+    def layers(self):
+        """
+        Return the list of triples ``(W, b, activation)``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: ReLUNetwork([([[2]], [1])]).layers()
+            [([2], (1), ('linear',))]
+        """
+        return list(zip(self._W, self._b, self._act))
+
+    def input_dimension(self):
+        """
+        Return the input dimension.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: ReLUNetwork([([[2, 1]], [1])]).input_dimension()
+            2
+        """
+        return self._widths[0]
+
+    def output_dimension(self):
+        """
+        Return the number of outputs.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: ReLUNetwork([([[2, 1]], [1])]).output_dimension()
+            1
+        """
+        return self._widths[-1]
+
+    def widths(self):
+        """
+        Return the architecture ``[n_0, n_1, ..., n_L]`` (input, hidden, output widths).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import random_network
+            sage: random_network([3, 5, 2, 1], seed=0).widths()
+            [3, 5, 2, 1]
+        """
+        return list(self._widths)
+
+    architecture = widths
+
+    def hidden_widths(self):
+        """
+        Return the widths of the hidden layers.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import random_network
+            sage: random_network([3, 5, 2, 1], seed=0).hidden_widths()
+            [5, 2]
+        """
+        return list(self._widths[1:-1])
+
+    def output_activation(self):
+        """
+        Return ``'linear'`` or ``'relu'``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import random_network
+            sage: random_network([2, 2, 1], seed=0).output_activation()
+            'linear'
+        """
+        return self._act[-1][0]
+
+    def with_output_activation(self, act):
+        """
+        Return the same network with another output activation.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import random_network
+            sage: random_network([2, 2, 1], seed=0).with_output_activation('relu')
+            ReLU network [2, 2, 1] (output activation: relu)
+        """
+        return ReLUNetwork(list(zip(self._W, self._b)),
+                           activations=list(self._act[:-1]) + [act])
+
+    # -- evaluation -----------------------------------------------------------
+
+    @staticmethod
+    def _apply(act, z):
+        kind = act[0]
+        if kind == 'linear':
+            return z
+        if kind == 'relu':
+            return [a if a > 0 else 0 * a for a in z]
+        if kind == 'leaky_relu':
+            al = act[1]
+            return [max(a, al * a) for a in z]
+        k = act[1]
+        return [max(z[u * k:(u + 1) * k]) for u in range(len(z) // k)]
+
+    def __call__(self, x):
+        r"""
+        Return the exact output at ``x`` (a vector over `\QQ`; floats give ``RDF``).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: net = ReLUNetwork([([[1, -1]], [1/3])])
+            sage: net([1, 1/2])
+            (5/6)
+            sage: net([1.0, 0.5])
+            (0.8333333333333333)
+        """
+        x = list(x)
+        if len(x) != self.input_dimension():
+            raise ValueError("expected %s inputs, got %s" % (self.input_dimension(), len(x)))
+        floats = any(isinstance(a, float) or (hasattr(a, 'parent') and
+                                              not a.parent().is_exact()) for a in x)
+        R = RDF if floats else QQ
+        v = vector(R, x)
+        for W, b, act in zip(self._W, self._b, self._act):
+            z = list(W.change_ring(R) * v + b.change_ring(R)) if R is not QQ else list(W * v + b)
+            v = vector(R, self._apply(act, z))
+        return v
+
+    # -- tropicalization ------------------------------------------------------
+
+    def tropicalize(self, prune=True, convention='zhang', base_ring=QQ, progress=False):
+        r"""
+        Return the vector of tropical Puiseux rational maps computed by the network.
+
+        INPUT:
+
+        - ``prune`` -- boolean (default: ``True``); prune numerator and
+          denominator of every neuron after every layer (drop monomials without
+          a full-dimensional region; the function is unchanged)
+        - ``convention`` -- ``'zhang'`` (default), ``'merge'`` or ``'quicksum'``;
+          see ALGORITHM
+        - ``base_ring`` -- ``QQ`` (default, exact) or ``RDF`` (float mode)
+        - ``progress`` -- boolean (default: ``False``); show a progress bar
+
+        OUTPUT: a :class:`~sage_tropnet.puiseux.TropicalRationalMapVector`
+
+        ALGORITHM:
+
+        With the previous layer's outputs `x_j = F_j \oslash G_j` and
+        `W = W^+ - W^-`, the Zhang–Naitzat–Lim recursion ([ZNL2018]_) sets
+
+        .. MATH::
+
+            H_i = b_i \odot \bigodot_j F_j^{W^+_{ij}} \odot \bigodot_j G_j^{W^-_{ij}},\qquad
+            G'_i = \bigodot_j G_j^{W^+_{ij}} \odot \bigodot_j F_j^{W^-_{ij}},
+
+        so that `(W x + b)_i = H_i \oslash G'_i`, and ReLU gives
+        `F'_i = H_i \oplus G'_i`. A leaky ReLU of slope `\alpha \ge 0` gives
+        `F'_i = H_i G_i'^{\alpha} \oplus H_i^{\alpha} G'_i` over `G_i'^{1+\alpha}`;
+        a maxout unit `\max_r (H_r \oslash G_r)` gives
+        `\bigoplus_r H_r \bigodot_{s \ne r} G_s` over `\bigodot_s G_s` ([CM2018]_).
+
+        The convention ``'merge'`` reproduces the expansion of the paper's code
+        (v1 ``mlp_to_trop``, [LWCBM2024]_): it composes single-layer maps
+        with generic rational arithmetic, which multiplies numerator and
+        denominator of every ReLU neuron by the common factor
+        `\bigodot_j G_j^{W^-_{ij}}` (never cancelled). ``'quicksum'`` (the
+        paper's v2 code) is ``'merge'`` with term lists concatenated instead of
+        merged, so repeated exponents are counted. All three give the same
+        function; only the monomial counts differ.
+
+        EXAMPLES:
+
+        The unit example of TropicalNN (reference example T3)::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: net = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]),
+            ....:                    ([[1, 1, 1]], [0])])
+            sage: net.tropicalize(prune=False).monomial_count()
+            [(7, 1)]
+            sage: net.tropicalize().monomial_count()
+            [(6, 1)]
+
+        How the conventions differ, on `h = \max(-x, 0)` followed by the output
+        `\max(1 - h, 0)`. By hand: the first layer gives `h = (0 \oplus x)
+        \oslash x`; the second gives, in Zhang's recursion,
+        `(1 \odot x \oplus 0 \oplus x) \oslash (0 \oplus x)`, whose numerator
+        merges to `0 \oplus 1 x`. ``'merge'`` multiplies numerator and
+        denominator by the factor `G_1 = x`; ``'quicksum'`` does the same
+        without merging the repeated constant::
+
+            sage: net3 = ReLUNetwork([([[-1]], [0]), ([[-1]], [1])], output_activation='relu')
+            sage: for c in ['zhang', 'merge', 'quicksum']:
+            ....:     f = net3.tropicalize(prune=False, convention=c)[0]
+            ....:     print(c, f.monomial_count(), f)
+            zhang (2, 2) max(0, 1 + x) - max(0, x)
+            merge (2, 2) max(x, 1 + 2*x) - max(x, 2*x)
+            quicksum (3, 2) max(1 + 2*x, x, 2*x) - max(x, 2*x)
+
+        All agree as functions::
+
+            sage: [net3.tropicalize(convention=c)[0](x) for c in ['zhang', 'merge', 'quicksum']
+            ....:  for x in (-3, 0)]
+            [0, 1, 0, 1, 0, 1]
+        """
+        if convention not in CONVENTIONS:
+            raise ValueError("convention must be one of %s, got %r" % (CONVENTIONS, convention))
+        merge = convention != 'quicksum'
+        n = self.input_dimension()
+        R = base_ring
+        one = TropicalPuiseuxPolynomial.constant(0, n, R)
+        F = list(TropicalPuiseuxPolynomial.gens(n, R))
+        G = [one] * n
+        layers = list(zip(self._W, self._b, self._act))
+        it = layers
+        if progress:
+            from tqdm.auto import tqdm
+            it = tqdm(layers, desc="tropicalize", unit="layer")
+        for W, b, act in it:
+            F, G = self._tropical_layer(W, b, act, F, G, one, convention, merge, R)
+            if prune:
+                F = [f.prune() for f in F]
+                G = [g.prune() for g in G]
+        return TropicalRationalMapVector([TropicalRationalMap(f, g) for f, g in zip(F, G)])
+
+    @staticmethod
+    def _prod(polys, exps, one, merge):
+        out = one
+        for p, e in zip(polys, exps):
+            if e:
+                out = out.mul(p if e == 1 else p ** e, merge=merge)
+        return out
+
+    def _affine(self, w, b, F, G, one, merge, R):
+        r"""
+        Return `(H, G')` with `w \cdot x + b = H \oslash G'`, and the
+        products `\Pi F^{w^-}`, `\Pi G^{w^-}` for the merge convention.
+        """
+        wp = [R(a) if a > 0 else R(0) for a in w]
+        wm = [R(-a) if a < 0 else R(0) for a in w]
+        PFp = self._prod(F, wp, one, merge)
+        PGm = self._prod(G, wm, one, merge)
+        PGp = self._prod(G, wp, one, merge)
+        PFm = self._prod(F, wm, one, merge)
+        H = PFp.mul(PGm, merge=merge).mul(R(b), merge=merge)
+        Gp = PGp.mul(PFm, merge=merge)
+        return H, Gp, PGm
+
+    def _tropical_layer(self, W, b, act, F, G, one, convention, merge, R):
+        kind = act[0]
+        newF, newG = [], []
+        if kind == 'maxout':
+            k = act[1]
+            for u in range(W.nrows() // k):
+                pieces = [self._affine(W.row(u * k + r), b[u * k + r], F, G, one, merge, R)[:2]
+                          for r in range(k)]
+                num = None
+                for r in range(k):
+                    term = pieces[r][0]
+                    for s in range(k):
+                        if s != r:
+                            term = term.mul(pieces[s][1], merge=merge)
+                    num = term if num is None else num.add(term, merge=merge)
+                den = one
+                for s in range(k):
+                    den = den.mul(pieces[s][1], merge=merge)
+                newF.append(num)
+                newG.append(den)
+            return newF, newG
+        for i in range(W.nrows()):
+            H, Gp, PGm = self._affine(W.row(i), b[i], F, G, one, merge, R)
+            if kind == 'linear':
+                newF.append(H)
+                newG.append(Gp)
+            elif kind == 'relu':
+                num = H.add(Gp, merge=merge)
+                den = Gp
+                if convention != 'zhang':
+                    num = num.mul(PGm, merge=merge)
+                    den = den.mul(PGm, merge=merge)
+                newF.append(num)
+                newG.append(den)
+            else:  # leaky relu: max(z, alpha z), z = H - G'
+                al = R(act[1])
+                if al >= 0:
+                    num = H.mul(Gp ** al, merge=merge).add((H ** al).mul(Gp, merge=merge),
+                                                          merge=merge)
+                    den = Gp ** (1 + al)
+                else:
+                    num = (H ** (1 - al)).add(Gp ** (1 - al), merge=merge)
+                    den = Gp.mul(H ** (-al), merge=merge)
+                newF.append(num)
+                newG.append(den)
+        return newF, newG
+
+    def monomial_count(self, prune=True, convention='zhang'):
+        """
+        Return the list of (numerator, denominator) term counts per output.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: net = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]),
+            ....:                    ([[1, 1, 1]], [0])])
+            sage: net.monomial_count(prune=False), net.monomial_count()
+            ([(7, 1)], [(6, 1)])
+        """
+        return self.tropicalize(prune=prune, convention=convention).monomial_count()
+
+    # -- comparison, printing -------------------------------------------------
+
+    def __eq__(self, other):
+        """
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import random_network
+            sage: random_network([2, 3, 1], seed=1) == random_network([2, 3, 1], seed=1)
+            True
+        """
+        return (isinstance(other, ReLUNetwork) and self._W == other._W and self._b == other._b
+                and self._act == other._act)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash((self._W, self._b, self._act))
+
+    def __reduce__(self):
+        return (ReLUNetwork, ([(W, b) for W, b in zip(self._W, self._b)], 'linear', 'relu',
+                              list(self._act)))
+
+    def _repr_(self):
+        hidden = set(a for a in self._act[:-1])
+        kind = "ReLU" if hidden <= {('relu',)} else ", ".join(
+            sorted("%s" % (a[0] if a[0] == 'relu' else "%s(%s)" % a) for a in hidden))
+        return "%s network %s (output activation: %s)" % (kind, self._widths, self._act[-1][0])
+
+    def _latex_(self):
+        r"""
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: latex(ReLUNetwork([([[1, 0]], [1/2])]))
+            \left(\begin{array}{rr} 1 & 0 \end{array}\right) x + \left(\frac{1}{2}\right)
+        """
+        from sage.misc.latex import latex
+        s = "x"
+        for W, b, act in zip(self._W, self._b, self._act):
+            s = r"%s %s + %s" % (latex(W), s, latex(b))
+            if act[0] != 'linear':
+                s = r"\sigma\left(%s\right)" % s
+        return s
+
+
+def random_network(dims, seed=None, init='paper', output_activation='linear',
+                   hidden_activation='relu', bound=3, denominator=1, zero_probability=0.2):
+    r"""
+    Return a random network with architecture ``dims = [n_0, n_1, ..., n_L]``.
+
+    INPUT:
+
+    - ``dims`` -- list of widths, input first
+    - ``seed`` -- integer seed for numpy's generator
+    - ``init`` -- one of
+
+      - ``'paper'`` (default): weights **and** biases i.i.d.
+        `N(0, \sqrt{2/n_0})` in every layer, as ``random_mlp`` of the paper's
+        code ([LWCBM2024]_, pitfall P2);
+      - ``'he'``: per layer, weights and biases `N(0, \sqrt{2/\text{fan-in}})`;
+      - ``'integer'``: integers uniform in `[-\text{bound}, \text{bound}]`
+        divided by ``denominator``, each entry zero with probability
+        ``zero_probability`` (degenerate cases on purpose: dead neurons,
+        repeated hyperplanes)
+
+    - ``output_activation``, ``hidden_activation`` -- as in :class:`ReLUNetwork`
+
+    Floats become the exact rationals of their float64 values.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import random_network
+        sage: net = random_network([2, 3, 1], seed=0); net
+        ReLU network [2, 3, 1] (output activation: linear)
+        sage: w = net.layers()[0][0][0, 0]; w
+        4529908614923329/36028797018963968
+        sage: w == QQ(float(w).as_integer_ratio())
+        True
+        sage: random_network([2, 2, 1], seed=1, init='integer', denominator=2).layers()[0][0]
+        [  0   0]
+        [  1 3/2]
+    """
+    import numpy as np
+    rng = np.random.default_rng(None if seed is None else int(seed))
+    act = _activation(hidden_activation)
+    k = act[1] if act[0] == 'maxout' else 1
+    layers = []
+    for i in range(len(dims) - 1):
+        fan_in, fan_out = dims[i], dims[i + 1]
+        rows = fan_out * (k if i < len(dims) - 2 else 1)
+        if init == 'paper':
+            sd = float(np.sqrt(2.0 / dims[0]))
+            W = rng.normal(0, sd, size=(rows, fan_in))
+            b = rng.normal(0, sd, size=rows)
+        elif init == 'he':
+            sd = float(np.sqrt(2.0 / fan_in))
+            W = rng.normal(0, sd, size=(rows, fan_in))
+            b = rng.normal(0, sd, size=rows)
+        elif init == 'integer':
+            W = rng.integers(-bound, bound + 1, size=(rows, fan_in))
+            b = rng.integers(-bound, bound + 1, size=rows)
+            W = W * (rng.random(size=W.shape) >= zero_probability)
+            b = b * (rng.random(size=b.shape) >= zero_probability)
+            W = [[QQ(int(a)) / denominator for a in row] for row in W]
+            b = [QQ(int(a)) / denominator for a in b]
+            layers.append((W, b))
+            continue
+        else:
+            raise ValueError("init must be 'paper', 'he' or 'integer', got %r" % (init,))
+        layers.append(([[to_rational(a) for a in row] for row in W], [to_rational(a) for a in b]))
+    return ReLUNetwork(layers, output_activation=output_activation,
+                       hidden_activation=hidden_activation)

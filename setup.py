@@ -1,0 +1,40 @@
+"""Installation script of sage_tropnet.
+
+Sage is not in ``install_requires``: a user of an existing SageMath runs
+``sage -pip install .``; on a fresh machine the extra ``[passagemath]`` brings
+Sage from the passagemath wheels.
+"""
+import os
+
+from setuptools import find_packages, setup
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+with open(os.path.join(HERE, "VERSION")) as f:
+    VERSION = f.read().strip()
+with open(os.path.join(HERE, "README.rst")) as f:
+    LONG_DESCRIPTION = f.read()
+
+setup(
+    name="sage_tropnet",
+    version=VERSION,
+    description="Tropical geometry of ReLU neural networks in SageMath: "
+                "exact linear regions, Newton polytopes, Hoffman constants",
+    long_description=LONG_DESCRIPTION,
+    long_description_content_type="text/x-rst",
+    license="GPL-2.0-or-later",
+    packages=find_packages(include=["sage_tropnet", "sage_tropnet.*"]),
+    python_requires=">=3.10",
+    install_requires=["numpy", "scipy", "tqdm"],
+    extras_require={
+        "passagemath": ["passagemath-standard>=10.8,<10.9"],
+        "test": ["pytest", "hypothesis", "pandas"],
+        "torch": ["torch"],
+        "keras": ["keras"],
+    },
+    entry_points={"console_scripts": ["sage-tropnet = sage_tropnet.cli:main"]},
+    classifiers=[
+        "Programming Language :: Python :: 3",
+        "Topic :: Scientific/Engineering :: Mathematics",
+        "License :: OSI Approved :: GNU General Public License v2 or later (GPLv2+)",
+    ],
+)
