@@ -212,3 +212,37 @@ def upper_hull_vertices(points, heights):
     keep = set(distinct[i] for i in verts)
     return [i for i, (e, c) in enumerate(zip(points, heights))
             if e in keep and c == best[e]]
+
+
+def upper_hull_graph(points, heights):
+    r"""
+    Return the upper-hull vertices and their adjacency (the edges of the upper hull).
+
+    The lifted points must have distinct exponents. Two vertices are adjacent
+    exactly when the linear regions of their monomials share a facet.
+
+    OUTPUT: a pair ``(keep, adj)``: ``keep`` is the sorted list of indices of
+    the vertices, and ``adj[i]`` lists the positions (in ``keep``) adjacent to
+    position ``i``
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.hull import upper_hull_graph
+        sage: upper_hull_graph([(0,), (1,), (2,), (3,)], [0, 1, -5, 0])
+        ([0, 1, 3], {0: [1], 1: [0, 2], 2: [1]})
+        sage: upper_hull_graph([(0, 0)], [4])
+        ([0], {0: []})
+    """
+    keep = upper_hull_vertices(points, heights)
+    if len(keep) <= 1:
+        return keep, {i: [] for i in range(len(keep))}
+    pts = [tuple(QQ(a) for a in points[k]) + (QQ(heights[k]),) for k in keep]
+    if len(set(pts)) != len(pts):
+        raise ValueError("upper_hull_graph needs distinct exponents (merge the polynomial first)")
+    P = upper_hull_polyhedron([p[:-1] for p in pts], [p[-1] for p in pts])
+    index = {p: i for i, p in enumerate(pts)}
+    adj = {i: [] for i in range(len(pts))}
+    for v in P.vertex_generator():
+        i = index[tuple(v)]
+        adj[i] = sorted(index[tuple(w)] for w in v.neighbors() if w.is_vertex())
+    return keep, adj

@@ -54,6 +54,7 @@ AUTHORS:
 from math import lcm
 
 from sage.rings.integer import Integer
+from sage.rings.rational import Rational
 from sage.rings.rational_field import QQ
 
 # After this many consecutive degenerate pivots the exact simplex switches
@@ -95,7 +96,10 @@ def _exact_rational(x):
         ...
         ValueError: cannot convert inf to an exact rational number
     """
-    if x.__class__ is Integer or x.__class__ is int:
+    cls = x.__class__
+    if cls is Rational:
+        return x
+    if cls is Integer or cls is int:
         return QQ(x)
     ratio = getattr(x, "as_integer_ratio", None)
     if ratio is not None and not isinstance(x, int):

@@ -1,0 +1,726 @@
+r"""
+Exact linear regions and activation regions
+
+Definitions (they change the counts, see [STR2018]_ Def. 1–2 and the
+reference notes §2.1):
+
+- A **linear region** of a continuous piecewise-linear function `f` is a
+  maximal connected open set on which `f` is affine. Operationally: the
+  full-dimensional cells of a polyhedral subdivision on which `f` is affine,
+  labelled by their affine map, glued when two cells with the same map share a
+  facet (a codimension-1 intersection). With ``adjacency="nonempty"`` cells with
+  the same map are glued as soon as their closures meet (the 2024 code of
+  [LWCBM2024]_); this can only lower the count.
+- An **activation region** of a network is the set of inputs sharing one
+  activation pattern, when it is full-dimensional. A neuron whose pre-activation
+  is identically zero on a cell does not split it (both states give the same
+  function): it is given the canonical state "off", so degenerate neurons are
+  not double counted (reference example T4).
+
+Two independent exact routes compute them:
+
+1. **tropical route** (``method="tropical"``): for `f = p \oslash q` (pruned),
+   the cells are the full-dimensional intersections `U_i \cap V_j` of the
+   regions of the monomials of `p` and `q`, labelled by the affine map
+   `(c_i - d_j) + \langle e_i - f_j, x\rangle`.
+2. **activation route** (``method="activation"``): the cells are the activation
+   regions of a network, labelled by the affine map of the chosen output.
+
+Both are explored by the same output-sensitive search: starting from the cell
+of a random point, every facet of the current cell (an exact PPL polyhedron
+over `\QQ`) is crossed at a random point of its relative interior, and the
+cell on the other side is read off symbolically at `y + \varepsilon n`
+(values and directional derivatives compared lexicographically), so no
+`|p| \cdot |q|` pairs and no `2^N` patterns are ever enumerated: the cost
+follows the number of cells. A facet shared with several cells on the other
+side is covered piece by piece, exactly. Cells never get lost: the graph of
+facet-adjacent full-dimensional cells of a polyhedral subdivision of a convex
+set is connected.
+
+EXAMPLES:
+
+The examples of TropicalNN and of the reference notes::
+
+    sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+    sage: from sage_tropnet.regions import count_linear_regions
+    sage: x, y = TP.gens(2)
+    sage: count_linear_regions(x + y)
+    2
+    sage: u, = TP.gens(1)
+    sage: f = (0 + u + u**2 * (-2)) / (0 + u**2 * (-2))
+    sage: count_linear_regions(f)
+    4
+    sage: count_linear_regions(f / f)
+    1
+    sage: count_linear_regions((x**2 * y + x * y**2) / (x + y))
+    1
+
+Serra et al.'s Fig. 2 network, 5 activation regions but 4 linear regions::
+
+    sage: from sage_tropnet.network import ReLUNetwork
+    sage: from sage_tropnet.regions import count_activation_regions
+    sage: net = ReLUNetwork([([[1], [-1]], [0, 1]), ([[4, 2]], [-3])],
+    ....:                   output_activation='relu')
+    sage: count_activation_regions(net), count_linear_regions(net)
+    (5, 4)
+    sage: count_linear_regions(net, method='tropical')
+    4
+
+AUTHORS:
+
+- sage_tropnet developers (2026-11): initial version
+
+REFERENCES:
+
+- [LWCBM2024]_ §5.1 (Algorithm 3)
+- [STR2018]_
+- [ZNL2018]_
+- [HR2019]_ (activation regions)
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+import random as _random
+
+from sage.structure.sage_object import SageObject
+from sage.rings.rational_field import QQ
+from sage.rings.integer_ring import ZZ
+from sage.matrix.constructor import matrix
+from sage.modules.free_module_element import vector
+
+from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
+                                  TropicalRationalMapVector)
+from sage_tropnet.network import ReLUNetwork
+from sage_tropnet.hull import upper_hull_graph
+
+METHODS = ('tropical', 'activation')
+ADJACENCIES = ('facet', 'nonempty')
+
+
+# ---------------------------------------------------------------------------
+# small exact helpers
+# ---------------------------------------------------------------------------
+
+def _normalize(ieq):
+    """
+    Return the primitive integer form of an inequality ``[c, a_1, ..., a_n]``.
+    """
+    ieq = [QQ(t) for t in ieq]
+    d = ZZ(1)
+    for t in ieq:
+        d = d.lcm(t.denominator())
+    v = [ZZ(t * d) for t in ieq]
+    g = ZZ(0)
+    for t in v:
+        g = g.gcd(t)
+    if g == 0:
+        return tuple(v)
+    return tuple(t // g for t in v)
+
+
+def _box_ieqs(box, n):
+    """
+    Return the inequalities of the counting domain (``None`` for all of `\\RR^n`).
+    """
+    if box is None:
+        return []
+    if hasattr(box, 'inequalities_list'):
+        if box.ambient_dim() != n:
+            raise ValueError("the domain lives in dimension %s, the map in %s" % (box.ambient_dim(), n))
+        if box.dim() < n:
+            raise ValueError("the counting domain must be full-dimensional")
+        return [list(r) for r in box.inequalities_list()]
+    R = QQ(box)
+    if R <= 0:
+        raise ValueError("the box half-width must be positive, got %s" % R)
+    out = []
+    for i in range(n):
+        e = [0] * n
+        e[i] = 1
+        out.append([R] + e)
+        out.append([R] + [-a for a in e])
+    return out
+
+
+def _random_relint_point(vertices, rays, lines, rng):
+    """
+    Return a random rational point of the relative interior of a polyhedron
+    given by its V-representation.
+    """
+    w = [QQ(rng.randint(1, 1 << 20)) for _ in vertices]
+    s = sum(w)
+    pt = sum((wi / s * v for wi, v in zip(w, vertices)), vector(QQ, len(vertices[0])))
+    for r in rays:
+        pt += QQ(rng.randint(1, 1 << 20)) / (1 << 16) * r
+    for l in lines:
+        pt += QQ(rng.randint(-(1 << 20), 1 << 20)) / (1 << 16) * l
+    return pt
+
+
+def _satisfies(ieqs, vertices, rays, lines):
+    """
+    Return whether the polyhedron with this V-representation lies in ``ieqs``.
+    """
+    for ie in ieqs:
+        c, a = ie[0], vector(QQ, ie[1:])
+        if any(c + a * v < 0 for v in vertices):
+            return False
+        if any(a * r < 0 for r in rays):
+            return False
+        if any(a * l != 0 for l in lines):
+            return False
+    return True
+
+
+def _polyhedron(ieqs, n, eqns=()):
+    from sage.geometry.polyhedron.constructor import Polyhedron
+    if not ieqs and not eqns:
+        return Polyhedron(lines=[[int(i == j) for j in range(n)] for i in range(n)],
+                          vertices=[[0] * n], base_ring=QQ, backend='ppl')
+    return Polyhedron(ieqs=ieqs, eqns=list(eqns), base_ring=QQ, backend='ppl', ambient_dim=n)
+
+
+# ---------------------------------------------------------------------------
+# oracles: what a cell is, and which cell contains y + eps * d
+# ---------------------------------------------------------------------------
+
+def _lex_argmax(vals, ders):
+    """
+    Return the unique index maximising ``(vals[k], ders[k])`` lexicographically,
+    or ``None`` on a tie.
+    """
+    best = None
+    tie = False
+    for k, (v, d) in enumerate(zip(vals, ders)):
+        if best is None or v > vals[best] or (v == vals[best] and d > ders[best]):
+            best, tie = k, False
+        elif v == vals[best] and d == ders[best]:
+            tie = True
+    return None if tie else best
+
+
+class _TropicalOracle:
+    r"""
+    Cells `U_i \cap V_j` of a tropical rational map `p \oslash q`.
+    """
+
+    def __init__(self, f):
+        p = f.numerator().merged()
+        q = f.denominator().merged()
+        self.n = p.nvariables()
+        self.polys = []
+        for g in (p, q):
+            exps, coeffs = g.exponents(), g.coefficients()
+            keep, adj = upper_hull_graph(exps, coeffs)
+            E = [vector(QQ, exps[k]) for k in keep]
+            C = [QQ(coeffs[k]) for k in keep]
+            self.polys.append((E, C, adj))
+
+    def ieqs(self, key):
+        out = []
+        for (E, C, adj), i in zip(self.polys, key):
+            for k in adj[i]:
+                out.append([C[i] - C[k]] + list(E[i] - E[k]))
+        return out
+
+    def label(self, key):
+        (Ep, Cp, _), (Eq, Cq, _) = self.polys
+        i, j = key
+        return (tuple(Ep[i] - Eq[j]), Cp[i] - Cq[j])
+
+    def key_at(self, y, d):
+        key = []
+        for E, C, _ in self.polys:
+            vals = [c + e * y for e, c in zip(E, C)]
+            ders = [e * d for e in E] if d is not None else [0] * len(E)
+            k = _lex_argmax(vals, ders)
+            if k is None:
+                return None
+            key.append(k)
+        return tuple(key)
+
+    def pattern(self, key):
+        return tuple(key)
+
+
+class _ActivationOracle:
+    r"""
+    Activation cells of a network (canonical patterns).
+    """
+
+    def __init__(self, net, output):
+        self.n = net.input_dimension()
+        self.layers = net.layers()
+        self.output = output
+        self._cache = {}
+
+    def _walk(self, key=None, y=None, d=None):
+        r"""
+        Propagate the affine map layer by layer. With ``key``: return
+        (constraints, output affine map). With a point ``y``: return the key of
+        the cell containing `y + \varepsilon d` (``None`` on a tie).
+        """
+        n = self.n
+        M = matrix.identity(QQ, n)
+        v = vector(QQ, n)
+        ieqs = []
+        states = []
+        for li, (W, b, act) in enumerate(self.layers):
+            A = W * M
+            c = W * v + b
+            kind = act[0]
+            if kind == 'linear':
+                M, v = A, c
+                states.append(())
+                continue
+            rows = [A.row(k) for k in range(A.nrows())]
+            if kind == 'maxout':
+                k_ = act[1]
+                st, newM, newv = [], [], []
+                for u in range(A.nrows() // k_):
+                    idx = list(range(u * k_, (u + 1) * k_))
+                    distinct = []
+                    for r in idx:
+                        if not any(rows[r] == rows[s] and c[r] == c[s] for s in distinct):
+                            distinct.append(r)
+                    if key is not None:
+                        r = key[li][len(st)]
+                    else:
+                        vals = [c[r] + rows[r] * y for r in distinct]
+                        ders = [rows[r] * d if d is not None else 0 for r in distinct]
+                        a = _lex_argmax(vals, ders)
+                        if a is None:
+                            return None
+                        r = distinct[a]
+                    for s in distinct:
+                        if s != r:
+                            ieqs.append([c[r] - c[s]] + list(rows[r] - rows[s]))
+                    st.append(r)
+                    newM.append(rows[r])
+                    newv.append(c[r])
+                M = matrix(QQ, newM)
+                v = vector(QQ, newv)
+                states.append(tuple(st))
+                continue
+            alpha = act[1] if kind == 'leaky_relu' else QQ(0)
+            st = []
+            scale = []
+            for k in range(A.nrows()):
+                a, c0 = rows[k], c[k]
+                if (a.is_zero() and c0 == 0) or alpha == 1:
+                    s = 0 if alpha != 1 else 1  # canonical: the state does not matter
+                elif key is not None:
+                    s = key[li][k]
+                else:
+                    val = c0 + a * y
+                    der = a * d if d is not None else 0
+                    if val == 0 and der == 0:
+                        return None
+                    s = 1 if (val > 0 or (val == 0 and der > 0)) else 0
+                if not ((a.is_zero() and c0 == 0) or alpha == 1):
+                    sign = 1 if s else -1
+                    ieqs.append([sign * c0] + list(sign * a))
+                st.append(s)
+                scale.append(QQ(1) if s else alpha)
+            D = matrix.diagonal(QQ, scale)
+            M, v = D * A, D * c
+            states.append(tuple(st))
+        if key is None:
+            return tuple(states)
+        return ieqs, (M, v)
+
+    def key_at(self, y, d):
+        return self._walk(y=y, d=d)
+
+    def _data(self, key):
+        if key not in self._cache:
+            self._cache[key] = self._walk(key=key)
+        return self._cache[key]
+
+    def ieqs(self, key):
+        return self._data(key)[0]
+
+    def label(self, key):
+        M, v = self._data(key)[1]
+        if self.output is None:
+            return (tuple(M.list()), tuple(v))
+        return (tuple(M.row(self.output)), v[self.output])
+
+    def pattern(self, key):
+        return key
+
+
+# ---------------------------------------------------------------------------
+# the search
+# ---------------------------------------------------------------------------
+
+class _UnionFind:
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, a):
+        self.parent.setdefault(a, a)
+        root = a
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[a] != root:
+            self.parent[a], a = root, self.parent[a]
+        return root
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[ra] = rb
+
+
+def _explore(oracle, box, seed=0, progress=None):
+    r"""
+    Return ``(cells, edges)``: every full-dimensional cell (key -> polyhedron)
+    and the pairs of cells sharing a facet (within the counting domain).
+    """
+    n = oracle.n
+    rng = _random.Random(seed)
+    box_ieqs = _box_ieqs(box, n)
+    box_norm = set(_normalize(b) for b in box_ieqs)
+    # start
+    if box_ieqs:
+        B = _polyhedron(box_ieqs, n)
+        bv, br, bl = [v.vector() for v in B.vertices()], [r.vector() for r in B.rays()], \
+            [l.vector() for l in B.lines()]
+    start = None
+    for attempt in range(100):
+        if box_ieqs:
+            y = _random_relint_point(bv, br, bl, rng)
+        else:
+            y = vector(QQ, [QQ(rng.randint(-(1 << 20), 1 << 20)) / (1 << 20) for _ in range(n)])
+        start = oracle.key_at(y, None)
+        if start is not None:
+            break
+    if start is None:
+        raise RuntimeError("could not find a generic starting point")
+
+    from tqdm.auto import tqdm
+    bar = tqdm(desc="cells", unit="cell", disable=True if progress is False else None,
+               leave=False)
+    cells = {}
+    ieq_cache = {}
+    edges = set()
+
+    def ieqs_of(key):
+        if key not in ieq_cache:
+            ieq_cache[key] = oracle.ieqs(key) + box_ieqs
+        return ieq_cache[key]
+
+    queue = [start]
+    seen = {start}
+    while queue:
+        key = queue.pop()
+        P = _polyhedron(ieqs_of(key), n)
+        cells[key] = P
+        bar.update(1)
+        for h in P.inequality_generator():
+            if _normalize(h.vector()) in box_norm:
+                continue
+            inc = list(h.incident())
+            verts = [g.vector() for g in inc if g.is_vertex()]
+            rays = [g.vector() for g in inc if g.is_ray()]
+            lines = [g.vector() for g in P.lines()]
+            d = -vector(QQ, h.A())  # outward normal
+            for other in _cross(oracle, ieqs_of, verts, rays, lines, d, h, n, rng):
+                edges.add((key, other) if key <= other else (other, key))
+                if other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+    bar.close()
+    return cells, edges
+
+
+def _cross(oracle, ieqs_of, verts, rays, lines, d, h, n, rng, depth=0):
+    """
+    Return the keys of the cells on the far side of a facet (given by its
+    V-representation), covering the facet piece by piece.
+    """
+    if depth > 50:
+        raise RuntimeError("facet covering did not terminate")
+    other = None
+    for attempt in range(50):
+        y = _random_relint_point(verts, rays, lines, rng)
+        other = oracle.key_at(y, d)
+        if other is not None:
+            break
+    if other is None:
+        raise RuntimeError("no generic point found on a facet")
+    found = [other]
+    oi = ieqs_of(other)
+    if _satisfies(oi, verts, rays, lines):
+        return found
+    # the facet is shared with several cells: cover the rest of it exactly
+    from sage.geometry.polyhedron.constructor import Polyhedron
+    F = Polyhedron(vertices=verts, rays=rays, lines=lines, base_ring=QQ, backend='ppl')
+    D = _polyhedron(oi, n)
+    prev = []
+    for g in D.inequality_generator():
+        gv = list(g.vector())
+        neg = [-t for t in gv]
+        piece = F.intersection(_polyhedron(prev + [neg], n)) if True else None
+        prev.append(gv)
+        if piece.dim() < n - 1:
+            continue
+        pv = [v.vector() for v in piece.vertices()]
+        pr = [r.vector() for r in piece.rays()]
+        pl = [l.vector() for l in piece.lines()]
+        found.extend(_cross(oracle, ieqs_of, pv, pr, pl, d, h, n, rng, depth + 1))
+    return found
+
+
+# ---------------------------------------------------------------------------
+# public API
+# ---------------------------------------------------------------------------
+
+class LinearRegion(SageObject):
+    r"""
+    A linear region: a connected union of full-dimensional cells carrying one
+    affine map.
+
+    Attributes: ``cells`` (list of Sage polyhedra over `\QQ`), ``patterns``
+    (the cell keys: pairs of monomial indices for the tropical route,
+    activation patterns for the activation route), ``gradient`` and
+    ``constant`` (the affine map `x \mapsto \langle g, x\rangle + c`).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.regions import linear_regions
+        sage: x, y = TP.gens(2)
+        sage: R = linear_regions(x + y + 0); R[0]
+        Linear region with affine map (0, 0)*x + 0 (1 cell)
+        sage: R[0].interior_point() in R[0].cells[0].interior()
+        True
+        sage: R[0].is_bounded()
+        False
+    """
+
+    def __init__(self, cells, patterns, gradient, constant):
+        self.cells = list(cells)
+        self.patterns = list(patterns)
+        self.gradient = gradient
+        self.constant = constant
+
+    def number_of_cells(self):
+        """
+        Return the number of cells glued into this region.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions import linear_regions
+            sage: x, = TP.gens(1)
+            sage: f = (x + 0) / (x + 0)
+            sage: [r.number_of_cells() for r in linear_regions(f)]
+            [2]
+        """
+        return len(self.cells)
+
+    def interior_point(self):
+        """
+        Return a point in the interior of the first cell.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions import linear_regions
+            sage: x, = TP.gens(1)
+            sage: [r.interior_point() for r in linear_regions(x + 0, box=4)]
+            [(-2), (2)]
+        """
+        P = self.cells[0]
+        return P.representative_point()
+
+    def is_bounded(self):
+        """
+        Return whether the region is bounded.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions import linear_regions
+            sage: x, = TP.gens(1)
+            sage: [r.is_bounded() for r in linear_regions(0 + x + x**2 * (-1))]
+            [False, True, False]
+        """
+        return all(P.is_compact() for P in self.cells)
+
+    def _repr_(self):
+        g = self.gradient
+        return "Linear region with affine map %s*x + %s (%s cell%s)" % (
+            g, self.constant, len(self.cells), "" if len(self.cells) == 1 else "s")
+
+
+def _as_map_and_oracle(obj, method, output):
+    if isinstance(obj, ReLUNetwork):
+        if output is not None and not 0 <= output < obj.output_dimension():
+            raise ValueError("output %s out of range: the network has %s outputs"
+                             % (output, obj.output_dimension()))
+        if method == 'activation':
+            return _ActivationOracle(obj, output)
+        if output is None:
+            if obj.output_dimension() != 1:
+                raise ValueError("the tropical route needs one output: pass output=k")
+            output = 0
+        obj = obj.tropicalize()[output]
+    if method == 'activation':
+        raise ValueError("the activation route needs a network, not %s" % type(obj).__name__)
+    if isinstance(obj, TropicalRationalMapVector):
+        obj = obj[output or 0]
+    if isinstance(obj, TropicalPuiseuxPolynomial):
+        obj = TropicalRationalMap(obj)
+    if not isinstance(obj, TropicalRationalMap):
+        raise TypeError("expected a network or a tropical map, got %s" % type(obj).__name__)
+    if obj.base_ring() is not QQ:
+        obj = obj.change_ring(QQ)  # float data are exact rationals
+    return _TropicalOracle(obj)
+
+
+def _regions(obj, method, adjacency, box, output, seed, progress):
+    if method not in METHODS:
+        raise ValueError("method must be one of %s, got %r" % (METHODS, method))
+    if adjacency not in ADJACENCIES:
+        raise ValueError("adjacency must be one of %s, got %r" % (ADJACENCIES, adjacency))
+    oracle = _as_map_and_oracle(obj, method, output)
+    cells, edges = _explore(oracle, box, seed=seed, progress=progress)
+    labels = {k: oracle.label(k) for k in cells}
+    uf = _UnionFind()
+    for k in cells:
+        uf.find(k)
+    for a, b in edges:
+        if labels[a] == labels[b]:
+            uf.union(a, b)
+    if adjacency == 'nonempty':
+        groups = {}
+        for k in cells:
+            groups.setdefault(labels[k], []).append(k)
+        for ks in groups.values():
+            for s in range(len(ks)):
+                for t in range(s + 1, len(ks)):
+                    if uf.find(ks[s]) != uf.find(ks[t]) and \
+                            not cells[ks[s]].intersection(cells[ks[t]]).is_empty():
+                        uf.union(ks[s], ks[t])
+    comps = {}
+    for k in sorted(cells):
+        comps.setdefault(uf.find(k), []).append(k)
+    return cells, labels, comps
+
+
+def linear_regions(obj, method='tropical', adjacency='facet', box=None, output=0,
+                   seed=0, progress=None):
+    r"""
+    Return the linear regions of a tropical map or of a network, exactly.
+
+    INPUT:
+
+    - ``obj`` -- a :class:`~sage_tropnet.network.ReLUNetwork`, a tropical
+      rational map, a tropical polynomial, or a vector of maps
+    - ``method`` -- ``'tropical'`` (default) or ``'activation'`` (networks only)
+    - ``adjacency`` -- ``'facet'`` (default: glue cells with the same map that
+      share a facet) or ``'nonempty'`` (glue as soon as the closures meet)
+    - ``box`` -- ``None`` (all of `\RR^n`, default), a positive number `R`
+      (the box `[-R, R]^n`) or a full-dimensional Sage polyhedron: count
+      inside this domain
+    - ``output`` -- which output coordinate (default: ``0``); ``None`` with
+      the activation route labels cells by the whole output vector
+    - ``seed`` -- seed for the random points of the search (the result does
+      not depend on it)
+    - ``progress`` -- show a progress bar (default: only on a terminal)
+
+    OUTPUT: a list of :class:`LinearRegion`
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions import linear_regions
+        sage: net = ReLUNetwork([([[0, 1], [1, 0]], [1, 1]), ([[1, -1]], [0])])
+        sage: R = linear_regions(net)
+        sage: sorted((r.gradient, r.constant) for r in R)
+        [((-1, 0), -1), ((-1, 1), 0), ((0, 0), 0), ((0, 1), 1)]
+        sage: len(linear_regions(net, method='activation'))
+        4
+
+    ALGORITHM: see the module documentation.
+    """
+    cells, labels, comps = _regions(obj, method, adjacency, box, output, seed, progress)
+    out = []
+    for ks in comps.values():
+        g, c = labels[ks[0]]
+        out.append(LinearRegion([cells[k] for k in ks], ks, vector(QQ, g) if output is not None
+                                or method == 'tropical' else g, c))
+    return out
+
+
+def count_linear_regions(obj, method='tropical', adjacency='facet', box=None, output=0,
+                         seed=0, progress=None):
+    r"""
+    Return the number of linear regions (exact).
+
+    INPUT: as for :func:`linear_regions`
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions import count_linear_regions
+        sage: T3 = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]), ([[1, 1, 1]], [0])])
+        sage: count_linear_regions(T3), count_linear_regions(T3, method='activation')
+        (6, 6)
+        sage: T2 = ReLUNetwork([([[1, 0], [1, 0]], [0, 0]), ([[1, -1]], [0])])
+        sage: count_linear_regions(T2), count_linear_regions(T2, method='activation')
+        (1, 1)
+    """
+    return len(_regions(obj, method, adjacency, box, output, seed, progress)[2])
+
+
+def activation_regions(net, box=None, seed=0, progress=None):
+    r"""
+    Return the activation regions of a network as a dictionary
+    ``{pattern: polyhedron}`` (exact).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions import activation_regions
+        sage: net = ReLUNetwork([([[1], [-1]], [0, 1]), ([[4, 2]], [-3])],
+        ....:                   output_activation='relu')
+        sage: A = activation_regions(net); len(A)
+        5
+        sage: A[((1, 0), (1,))]
+        A 1-dimensional polyhedron in QQ^1 defined as the convex hull of 1 vertex and 1 ray
+    """
+    if not isinstance(net, ReLUNetwork):
+        raise TypeError("activation regions are defined for networks")
+    return _explore(_ActivationOracle(net, None), box, seed=seed, progress=progress)[0]
+
+
+def count_activation_regions(net, box=None, seed=0, progress=None):
+    r"""
+    Return the number of activation regions of a network (exact).
+
+    Neurons whose pre-activation is identically zero on a cell do not split it.
+
+    EXAMPLES:
+
+    Reference example T4 (a naive sign split gives 13)::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions import count_activation_regions, count_linear_regions
+        sage: T4 = ReLUNetwork([([[1, 0], [0, 1], [1, 1]], [0, 0, -1]),
+        ....:                   ([[1, -1, 1], [-1, 1, 1]], [0, 1/2]),
+        ....:                   ([[1, -2]], [0])])
+        sage: count_activation_regions(T4), count_linear_regions(T4)
+        (12, 12)
+    """
+    return len(activation_regions(net, box=box, seed=seed, progress=progress))
