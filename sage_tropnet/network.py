@@ -308,7 +308,9 @@ class ReLUNetwork(SageObject):
 
         - ``prune`` -- boolean (default: ``True``); prune numerator and
           denominator of every neuron after every layer (drop monomials without
-          a full-dimensional region; the function is unchanged)
+          a full-dimensional region; the function is unchanged). With merged
+          conventions the partial products inside a layer are pruned as well,
+          which gives the same polynomials much faster
         - ``convention`` -- ``'zhang'`` (default), ``'merge'`` or ``'quicksum'``;
           see ALGORITHM
         - ``base_ring`` -- ``QQ`` (default, exact) or ``RDF`` (float mode)
@@ -389,42 +391,51 @@ class ReLUNetwork(SageObject):
             from tqdm.auto import tqdm
             it = tqdm(layers, desc="tropicalize", unit="layer")
         for W, b, act in it:
-            F, G = self._tropical_layer(W, b, act, F, G, one, convention, merge, R)
+            # partial products are pruned too when terms are merged (same
+            # result: the upper-hull vertices of a product are sums of
+            # vertices of the factors); quicksum counts repeated copies, so
+            # there only whole layers are pruned, as in the paper's code
+            F, G = self._tropical_layer(W, b, act, F, G, one, convention, merge, R,
+                                        prune and merge)
             if prune:
                 F = [f.prune() for f in F]
                 G = [g.prune() for g in G]
         return TropicalRationalMapVector([TropicalRationalMap(f, g) for f, g in zip(F, G)])
 
     @staticmethod
-    def _prod(polys, exps, one, merge):
+    def _prod(polys, exps, one, merge, prune=False):
         out = one
         for p, e in zip(polys, exps):
             if e:
                 out = out.mul(p if e == 1 else p ** e, merge=merge)
+                if prune:
+                    out = out.prune()
         return out
 
-    def _affine(self, w, b, F, G, one, merge, R):
+    def _affine(self, w, b, F, G, one, merge, R, prune=False):
         r"""
         Return `(H, G')` with `w \cdot x + b = H \oslash G'`, and the
         products `\Pi F^{w^-}`, `\Pi G^{w^-}` for the merge convention.
         """
         wp = [R(a) if a > 0 else R(0) for a in w]
         wm = [R(-a) if a < 0 else R(0) for a in w]
-        PFp = self._prod(F, wp, one, merge)
-        PGm = self._prod(G, wm, one, merge)
-        PGp = self._prod(G, wp, one, merge)
-        PFm = self._prod(F, wm, one, merge)
+        PFp = self._prod(F, wp, one, merge, prune)
+        PGm = self._prod(G, wm, one, merge, prune)
+        PGp = self._prod(G, wp, one, merge, prune)
+        PFm = self._prod(F, wm, one, merge, prune)
         H = PFp.mul(PGm, merge=merge).mul(R(b), merge=merge)
         Gp = PGp.mul(PFm, merge=merge)
+        if prune:
+            H, Gp = H.prune(), Gp.prune()
         return H, Gp, PGm
 
-    def _tropical_layer(self, W, b, act, F, G, one, convention, merge, R):
+    def _tropical_layer(self, W, b, act, F, G, one, convention, merge, R, prune=False):
         kind = act[0]
         newF, newG = [], []
         if kind == 'maxout':
             k = act[1]
             for u in range(W.nrows() // k):
-                pieces = [self._affine(W.row(u * k + r), b[u * k + r], F, G, one, merge, R)[:2]
+                pieces = [self._affine(W.row(u * k + r), b[u * k + r], F, G, one, merge, R, prune)[:2]
                           for r in range(k)]
                 num = None
                 for r in range(k):
@@ -440,7 +451,7 @@ class ReLUNetwork(SageObject):
                 newG.append(den)
             return newF, newG
         for i in range(W.nrows()):
-            H, Gp, PGm = self._affine(W.row(i), b[i], F, G, one, merge, R)
+            H, Gp, PGm = self._affine(W.row(i), b[i], F, G, one, merge, R, prune)
             if kind == 'linear':
                 newF.append(H)
                 newG.append(Gp)
