@@ -345,11 +345,15 @@ def bounds(arch_or_net):
         ....:     widths = [10, 10]
         sage: bounds(Net())["serra2018"]
         616666
+        sage: from sage_tropnet.network import random_network
+        sage: bounds(random_network([2, 6, 1], seed=0))["zaslavsky"]
+        22
 
     REFERENCES: [Zas1975]_, [MPCB2014]_, [Mon2017]_, [STR2018]_
     """
     if hasattr(arch_or_net, "input_dimension"):
         n0 = arch_or_net.input_dimension
+        n0 = n0() if callable(n0) else n0
         widths = getattr(arch_or_net, "hidden_widths", None)
         if widths is None:
             widths = arch_or_net.widths
