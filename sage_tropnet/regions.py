@@ -588,6 +588,59 @@ def _as_map_and_oracle(obj, method, output):
     return _TropicalOracle(obj)
 
 
+def _float_box(box, n):
+    import numpy as np
+    if hasattr(box, 'inequalities_list'):
+        if not box.is_compact():
+            raise ValueError("float mode needs a bounded counting domain")
+        rows = box.inequalities_list()
+        return (np.array([[-float(a) for a in r[1:]] for r in rows]),
+                np.array([float(r[0]) for r in rows]))
+    R = float(box)
+    if R <= 0:
+        raise ValueError("the box half-width must be positive, got %s" % box)
+    return np.vstack([np.eye(n), -np.eye(n)]), np.full(2 * n, R)
+
+
+def _float_count(oracle_f, adjacency, box, seed, progress, return_cells=False):
+    r"""
+    Count in float mode (see :mod:`sage_tropnet.float_regions`). Without a box,
+    the box grows (x4) until the count is stable twice in a row.
+    """
+    from sage_tropnet.float_regions import explore_float
+    n = oracle_f.n
+
+    def run(bx):
+        A, b = _float_box(bx, n)
+        cells, edges = explore_float(oracle_f, A, b, seed=seed, progress=progress)
+        labels = {k: oracle_f.label(k) for k in cells}
+        uf = _UnionFind()
+        for k in cells:
+            uf.find(k)
+        for a, c in edges:
+            if a in cells and c in cells and labels[a] == labels[c]:
+                uf.union(a, c)
+        return cells, len(set(uf.find(k) for k in cells))
+
+    if box is not None:
+        cells, count = run(box)
+        return (cells, count) if return_cells else count
+    R = 16.0
+    last = None
+    stable = 0
+    for _ in range(14):
+        cells, count = run(R)
+        if count == last:
+            stable += 1
+            if stable == 2:
+                break
+        else:
+            stable = 0
+        last = count
+        R *= 4
+    return (cells, count) if return_cells else count
+
+
 def _regions(obj, method, adjacency, box, output, seed, progress):
     if method not in METHODS:
         raise ValueError("method must be one of %s, got %r" % (METHODS, method))
@@ -664,7 +717,7 @@ def linear_regions(obj, method='tropical', adjacency='facet', box=None, output=0
 
 
 def count_linear_regions(obj, method='tropical', adjacency='facet', box=None, output=0,
-                         seed=0, progress=None):
+                         seed=0, progress=None, mode='exact'):
     r"""
     Return the number of linear regions (exact).
 
@@ -680,8 +733,30 @@ def count_linear_regions(obj, method='tropical', adjacency='facet', box=None, ou
         sage: T2 = ReLUNetwork([([[1, 0], [1, 0]], [0, 0]), ([[1, -1]], [0])])
         sage: count_linear_regions(T2), count_linear_regions(T2, method='activation')
         (1, 1)
+
+    Float mode (double precision LPs and qhull; an estimate, labelled as such
+    by the CLI), here on a generic network in the box `[-10, 10]^3`::
+
+        sage: from sage_tropnet.network import random_network
+        sage: net = random_network([3, 5, 1], seed=2)
+        sage: count_linear_regions(net, box=10, mode='float'), count_linear_regions(net, box=10)
+        (25, 25)
     """
+    if mode == 'float':
+        return _float_count(_float_oracle(obj, method, output), adjacency, box, seed, progress)
+    if mode != 'exact':
+        raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
     return len(_regions(obj, method, adjacency, box, output, seed, progress)[2])
+
+
+def _float_oracle(obj, method, output):
+    from sage_tropnet.float_regions import FloatTropicalOracle, FloatActivationOracle
+    if method not in METHODS:
+        raise ValueError("method must be one of %s, got %r" % (METHODS, method))
+    if isinstance(obj, ReLUNetwork) and method == 'activation':
+        return FloatActivationOracle(obj, output)
+    oracle = _as_map_and_oracle(obj, method, output)
+    return FloatTropicalOracle(oracle.polys)
 
 
 def activation_regions(net, box=None, seed=0, progress=None):
@@ -705,7 +780,7 @@ def activation_regions(net, box=None, seed=0, progress=None):
     return _explore(_ActivationOracle(net, None), box, seed=seed, progress=progress)[0]
 
 
-def count_activation_regions(net, box=None, seed=0, progress=None):
+def count_activation_regions(net, box=None, seed=0, progress=None, mode='exact'):
     r"""
     Return the number of activation regions of a network (exact).
 
@@ -722,5 +797,14 @@ def count_activation_regions(net, box=None, seed=0, progress=None):
         ....:                   ([[1, -2]], [0])])
         sage: count_activation_regions(T4), count_linear_regions(T4)
         (12, 12)
+        sage: count_activation_regions(T4, mode='float')
+        12
     """
+    if mode == 'float':
+        from sage_tropnet.float_regions import FloatActivationOracle
+        cells, _ = _float_count(FloatActivationOracle(net, None), 'facet', box, seed, progress,
+                                return_cells=True)
+        return len(cells)
+    if mode != 'exact':
+        raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
     return len(activation_regions(net, box=box, seed=seed, progress=progress))
