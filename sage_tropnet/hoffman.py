@@ -78,6 +78,9 @@ REFERENCES:
 from collections import namedtuple
 from itertools import combinations
 
+from sage.modules.free_module_element import vector
+from sage.rings.integer import Integer
+from sage.rings.rational import Rational
 from sage.rings.rational_field import QQ
 from sage.rings.real_double import RDF
 
@@ -753,3 +756,895 @@ def paper_upper_estimate(A):
         0.0
     """
     return _max_over_bases(A, lambda k, sigma: 1 / sigma)
+
+
+# ---------------------------------------------------------------------------
+# Hoffman constants of tropical maps and sampling radii
+# ---------------------------------------------------------------------------
+
+_BOUNDS = (None, "lower", "upper")
+
+# Relative margin by which :func:`sampling_radius` inflates a radius computed
+# from the floating-point upper bound of the Hoffman constant, to absorb the
+# rounding of the singular values (without it, 1-D examples where the bound
+# is attained give a radius one ulp too small).
+UPPER_BOUND_MARGIN = 1e-9
+
+
+def _json_number(a):
+    r"""
+    Return ``a`` as a JSON-friendly value: a string ``"p/q"`` for an exact
+    rational, a Python float otherwise.
+    """
+    if a is None:
+        return None
+    if a.__class__ is Rational or a.__class__ is Integer:
+        return str(QQ(a))
+    return float(a)
+
+
+class TropicalHoffmanResult(namedtuple("TropicalHoffmanResult",
+                                       ["value", "indices", "monomials", "matrix",
+                                        "J", "v", "kind", "regions"])):
+    r"""
+    The result of :func:`tropical_hoffman_constant`.
+
+    A named tuple ``(value, indices, monomials, matrix, J, v, kind, regions)``:
+
+    - ``value`` -- the Hoffman constant (or bound) of the tropical map: an
+      element of ``QQ`` (exact), or of ``RDF`` (``exact=False`` or
+      ``bound="upper"``)
+    - ``indices`` -- the maximising region: ``(i,)`` for a tropical
+      polynomial, ``(i_p, i_q)`` for a rational map `p \oslash q`; the
+      indices are positions in ``exponents()`` of the polynomial (of the
+      numerator and the denominator); ``()`` for the tropical zero
+    - ``monomials`` -- the maximising monomials, one pair
+      ``(exponent, coefficient)`` per entry of ``indices``
+    - ``matrix`` -- the certificate matrix `\tilde A` over `\QQ`
+      (immutable): `A - \mathbf{1} a_i`, or
+      `[A_p - \mathbf{1} a_{i_p};\ A_q - \mathbf{1} a_{i_q}]`, one row per
+      monomial of the row set (numerator rows first)
+    - ``J``, ``v`` -- the certificate of :class:`HoffmanResult` for
+      ``matrix``: row indices of ``matrix`` and LP weights with
+      ``value`` `= 1/\|\tilde A_J^T v\|_*`; ``()`` when ``value`` is zero,
+      ``None`` for ``bound="upper"`` (no certificate)
+    - ``kind`` -- ``"exact"``, ``"lower"`` or ``"upper"``
+    - ``regions`` -- the number of regions (monomials, or pairs of
+      monomials) over which the maximum was taken
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.hoffman import tropical_hoffman_constant
+        sage: x, = TP.gens(1)
+        sage: r = tropical_hoffman_constant(0 + x * (-1) + x**2)
+        sage: r.value, r.indices, r.monomials, r.J, r.v, r.kind, r.regions
+        (1/2, (0,), (((0,), 0),), (1,), (1,), 'exact', 2)
+        sage: r.matrix
+        [0]
+        [2]
+        sage: r.as_dict()
+        {'J': [1],
+         'indices': [0],
+         'kind': 'exact',
+         'matrix': [['0'], ['2']],
+         'monomials': [{'coefficient': '0', 'exponent': ['0']}],
+         'regions': 2,
+         'v': ['1'],
+         'value': '1/2'}
+    """
+    __slots__ = ()
+
+    def as_dict(self):
+        r"""
+        Return this result as a JSON-friendly dictionary.
+
+        Exact rationals become strings ``"p/q"``, floating-point values
+        Python floats.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.hoffman import tropical_hoffman_constant
+            sage: x, y = TP.gens(2)
+            sage: import json
+            sage: d = tropical_hoffman_constant((x + y + 0) / (x + 0)).as_dict()
+            sage: json.loads(json.dumps(d))["value"]
+            '2'
+        """
+        return {
+            "value": _json_number(self.value),
+            "kind": self.kind,
+            "indices": [int(i) for i in self.indices],
+            "monomials": [{"exponent": [str(QQ(a)) for a in e],
+                           "coefficient": str(QQ(c))} for e, c in self.monomials],
+            "matrix": [[str(a) for a in row] for row in self.matrix.rows()],
+            "J": None if self.J is None else [int(j) for j in self.J],
+            "v": None if self.v is None else [_json_number(a) for a in self.v],
+            "regions": int(self.regions),
+        }
+
+
+class SamplingRadius(namedtuple("SamplingRadius", ["value", "hoffman", "spread", "center"])):
+    r"""
+    The certificate of :func:`sampling_radius`: ``value = hoffman.value * spread``.
+
+    - ``value`` -- the radius `R`
+    - ``hoffman`` -- the :class:`TropicalHoffmanResult` used
+    - ``spread`` -- `\max\{p(x_0) - \check p(x_0),\ q(x_0) - \check q(x_0)\}`
+      (for a polynomial `f`: `f(x_0) - \check f(x_0)`), exact
+    - ``center`` -- the centre `x_0`, a tuple of rationals
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.hoffman import sampling_radius
+        sage: x, = TP.gens(1)
+        sage: c = sampling_radius((x + 0) / (x * 2 + 0), center=[1], certificate=True)
+        sage: c.value, c.hoffman.value, c.spread, c.center
+        (3, 1, 3, (1,))
+        sage: sorted(c.as_dict())
+        ['center', 'hoffman', 'spread', 'value']
+    """
+    __slots__ = ()
+
+    def as_dict(self):
+        r"""
+        Return this certificate as a JSON-friendly dictionary.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.hoffman import sampling_radius
+            sage: x, = TP.gens(1)
+            sage: d = sampling_radius(0 + x * (-1) + x**2, certificate=True,
+            ....:                     full_dimensional_only=False).as_dict()
+            sage: d["value"], d["spread"], d["center"], d["hoffman"]["value"]
+            ('1', '1', ['0'], '1')
+        """
+        return {"value": _json_number(self.value),
+                "hoffman": self.hoffman.as_dict(),
+                "spread": _json_number(self.spread),
+                "center": [str(a) for a in self.center]}
+
+
+class MinimalRadius(namedtuple("MinimalRadius", ["value", "distances", "points", "center"])):
+    r"""
+    The certificate of :func:`minimal_radius`.
+
+    - ``value`` -- the minimal radius `r = \max_k d_k`
+    - ``distances`` -- the list of the `\ell_\infty` distances `d_k` from the
+      centre to the (closed) linear regions, in the order of
+      :func:`~sage_tropnet.regions.linear_regions`
+    - ``points`` -- for every region a point of it (of one of its cells) at
+      distance `d_k` from the centre, exact
+    - ``center`` -- the centre, a tuple of rationals
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.hoffman import minimal_radius
+        sage: x, = TP.gens(1)
+        sage: m = minimal_radius(0 + x + (x**2) * (-4), certificate=True); m
+        MinimalRadius(value=4, distances=[0, 0, 4], points=[(0), (0), (4)], center=(0,))
+        sage: m.as_dict()["points"]
+        [['0'], ['0'], ['4']]
+    """
+    __slots__ = ()
+
+    def as_dict(self):
+        r"""
+        Return this certificate as a JSON-friendly dictionary.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.hoffman import minimal_radius
+            sage: x, = TP.gens(1)
+            sage: minimal_radius(x + 1, certificate=True).as_dict()
+            {'center': ['0'],
+             'distances': ['0', '1'],
+             'points': [['0'], ['1']],
+             'value': '1'}
+        """
+        return {"value": _json_number(self.value),
+                "distances": [_json_number(d) for d in self.distances],
+                "points": [[str(a) for a in p] for p in self.points],
+                "center": [str(a) for a in self.center]}
+
+
+def _tropical_input(f, output):
+    r"""
+    Return ``(kind, g)``: ``("polynomial", P)`` or ``("rational", F)``, with
+    exact data over `\QQ`.
+
+    Networks are tropicalised (pruned, Zhang's convention) and the output
+    ``output`` is taken; so is the entry ``output`` of a vector of maps.
+    """
+    from sage_tropnet.network import ReLUNetwork
+    from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
+                                      TropicalRationalMapVector)
+    if isinstance(f, ReLUNetwork):
+        if not 0 <= output < f.output_dimension():
+            raise ValueError("output %s out of range: the network has %s outputs"
+                             % (output, f.output_dimension()))
+        f = f.tropicalize()[output]
+    if isinstance(f, TropicalRationalMapVector):
+        f = f[output]
+    if isinstance(f, TropicalPuiseuxPolynomial):
+        kind = "polynomial"
+    elif isinstance(f, TropicalRationalMap):
+        kind = "rational"
+    else:
+        raise TypeError("expected a network, a tropical polynomial or a tropical rational "
+                        "map, got %s" % type(f).__name__)
+    if f.base_ring() is not QQ:
+        f = f.change_ring(QQ)  # float data are exact binary rationals
+    return kind, f
+
+
+def _row_set(P, full_dimensional_only):
+    r"""
+    Return the indices (into ``P.exponents()``) of the monomials that form
+    the rows of the Hoffman matrices of ``P``, and the indices of those
+    with a full-dimensional region (one per exponent: the first copy with
+    the largest coefficient).
+    """
+    from sage_tropnet.hull import upper_hull_vertices
+    exps, coeffs = P.exponents(), P.coefficients()
+    seen = set()
+    full = []
+    for k in upper_hull_vertices(exps, coeffs):
+        if exps[k] not in seen:
+            seen.add(exps[k])
+            full.append(k)
+    if full_dimensional_only:
+        return full, full
+    return list(range(len(exps))), full
+
+
+def _reduced(rows):
+    r"""
+    Return ``(distinct, index)``: the distinct nonzero rows of ``rows`` and
+    the position in ``rows`` of the first copy of each.
+
+    Zero rows and repeated rows never change a Hoffman constant: a set `J`
+    containing a zero row is not surjective, and the surjectivity LP of a set
+    with repeated rows has the optimal value of the set without repetitions.
+    """
+    seen = set()
+    distinct, index = [], []
+    for k, r in enumerate(rows):
+        if r in seen or not any(r):
+            continue
+        seen.add(r)
+        distinct.append(r)
+        index.append(k)
+    return distinct, index
+
+
+def _tropical_data(f, full_dimensional_only, realised_only, output):
+    r"""
+    Return the data of the Hoffman constant of a tropical map.
+
+    OUTPUT: a tuple ``(sides, candidates, n)``: ``sides`` is a list of one
+    (polynomial) or two (numerator, denominator) pairs
+    ``(polynomial, row indices)``, ``candidates`` the list of tuples of
+    positions in the row sets (one per side) over which the maximum is
+    taken, and ``n`` the number of variables.
+    """
+    kind, g = _tropical_input(f, output)
+    polys = [g] if kind == "polynomial" else [g.numerator(), g.denominator()]
+    n = g.nvariables()
+    sides = []
+    fulls = []
+    for P in polys:
+        rows, full = _row_set(P, full_dimensional_only)
+        sides.append((P, rows))
+        fulls.append(full)
+    if any(not rows for _, rows in sides):
+        return sides, [], n  # the tropical zero
+    if kind == "polynomial":
+        cands = fulls[0] if realised_only else sides[0][1]
+        pos = {k: a for a, k in enumerate(sides[0][1])}
+        return sides, [(pos[k],) for k in cands], n
+    (p, rows_p), (q, rows_q) = sides
+    pos_p = {k: a for a, k in enumerate(rows_p)}
+    pos_q = {k: a for a, k in enumerate(rows_q)}
+    if not realised_only:
+        return sides, [(a, b) for a in range(len(rows_p)) for b in range(len(rows_q))], n
+    if len(fulls[0]) == 1 and len(fulls[1]) == 1:
+        return sides, [(pos_p[fulls[0][0]], pos_q[fulls[1][0]])], n
+    # the full-dimensional cells U_i \cap V_j, read off the exact region search
+    from sage_tropnet.puiseux import TropicalRationalMap
+    from sage_tropnet.regions import _TropicalOracle, _explore
+    oracle = _TropicalOracle(TropicalRationalMap(p, q))
+    cells, _ = _explore(oracle, None, seed=0, progress=False)
+    exps_p, exps_q = p.exponents(), q.exponents()
+    by_exp_p = {exps_p[k]: pos_p[k] for k in fulls[0]}
+    by_exp_q = {exps_q[k]: pos_q[k] for k in fulls[1]}
+    (Ep, _, _), (Eq, _, _) = oracle.polys
+    cands = sorted((by_exp_p[tuple(Ep[i])], by_exp_q[tuple(Eq[j])]) for i, j in cells)
+    return sides, cands, n
+
+
+def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", exact=True, realised_only=True,
+                              bound=None, full_dimensional_only=True, samples=100, seed=None,
+                              output=0):
+    r"""
+    Return the Hoffman constant of a tropical Puiseux polynomial, of a
+    tropical rational map or of a network, with a certificate.
+
+    For a tropical polynomial `f(x) = \max_i (a_i x + b_i)` the region of the
+    monomial `i` is `U_i = \{x : \tilde A_i x \le \tilde b_i\}` with
+    `\tilde A_i = A - \mathbf{1} a_i` and
+    `\tilde b_i = b_i \mathbf{1} - b`, and ([LWCBM2024]_, Def. 3.1)
+
+    .. MATH::
+
+        H(f) = \max_{i} H(A - \mathbf{1} a_i),
+
+    the maximum over the monomials with a full-dimensional region. For a
+    rational map `p \oslash q` the regions are the intersections
+    `U_{i_p} \cap V_{i_q}` and ([LWCBM2024]_, Def. 3.2, eq. (4))
+
+    .. MATH::
+
+        H(p \oslash q) = \max_{(i_p, i_q)}
+        H\begin{pmatrix} A_p - \mathbf{1} a_{i_p} \\
+        A_q - \mathbf{1} a_{i_q} \end{pmatrix}.
+
+    INPUT:
+
+    - ``f`` -- a :class:`~sage_tropnet.puiseux.TropicalPuiseuxPolynomial`, a
+      :class:`~sage_tropnet.puiseux.TropicalRationalMap`, a vector of maps,
+      or a :class:`~sage_tropnet.network.ReLUNetwork` (replaced by
+      ``f.tropicalize()[output]``)
+    - ``algorithm`` -- (default: ``"pvz"``) ``"pvz"`` or ``"brute_force"``,
+      as in :func:`hoffman_constant`
+    - ``norm`` -- (default: ``"inf"``) ``"inf"`` or ``"l1"``, the norm on
+      `x`, as in :func:`hoffman_constant`
+    - ``exact`` -- boolean (default: ``True``); exact LPs over `\QQ` or
+      floating-point ones
+    - ``realised_only`` -- boolean (default: ``True``); take the maximum only
+      over the regions that are full-dimensional: for a rational map the
+      pairs `(i_p, i_q)` with `U_{i_p} \cap V_{i_q}` full-dimensional (read
+      off the exact region search of :mod:`sage_tropnet.regions`), for a
+      polynomial the monomials with a full-dimensional region. With
+      ``False``, all pairs of monomials of the row sets (the paper's code)
+    - ``bound`` -- (default: ``None``) ``None`` for the Hoffman constant,
+      ``"lower"`` for the maximum of :func:`hoffman_lower_bound` over the
+      regions (certified), ``"upper"`` for the maximum of
+      :func:`hoffman_upper_bound` (``norm="inf"`` only; a floating-point
+      value whose singular values are not rounded upwards, so it may fall
+      below `H` by a few ulps when the bound is attained)
+    - ``full_dimensional_only`` -- boolean (default: ``True``); the rows of
+      the matrices are the monomials with a full-dimensional region, one
+      per exponent (the upper-hull vertices). With ``False`` every monomial
+      of the expression is a row, as in TropicalNN when an unpruned
+      polynomial is passed; this can only increase `H`
+    - ``samples``, ``seed`` -- passed to :func:`hoffman_lower_bound` (the
+      region number `k` uses the seed ``seed + k``)
+    - ``output`` -- integer (default: 0); the output of a network or a vector
+
+    OUTPUT:
+
+    A :class:`TropicalHoffmanResult` ``(value, indices, monomials, matrix,
+    J, v, kind, regions)``: the value, the maximising region and its matrix
+    `\tilde A` with the certificate ``(J, v)`` of :func:`hoffman_constant`
+    (so ``value`` `= 1/\|\tilde A_J^T v\|_*`). A single monomial (or a
+    single pair) and the tropical zero give the value `0`.
+
+    EXAMPLES:
+
+    The published values of TropicalNN: `\max(0, x - 1, 2x)`, where the
+    monomial `x - 1` never attains the maximum on an open set. Over all
+    monomials (as TropicalNN computes on the unpruned polynomial) `H = 1`;
+    over the monomials with a full-dimensional region `H = 1/2`::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.hoffman import tropical_hoffman_constant
+        sage: x, = TP.gens(1)
+        sage: f = 0 + x * (-1) + x**2; f
+        max(0, -1 + x, 2*x)
+        sage: tropical_hoffman_constant(f).value
+        1/2
+        sage: tropical_hoffman_constant(f, full_dimensional_only=False).value
+        1
+        sage: tropical_hoffman_constant(f.prune(), full_dimensional_only=False).value
+        1/2
+
+    The certificate: the matrix of the region of the monomial `0`, and a
+    surjective row set::
+
+        sage: r = tropical_hoffman_constant(f, full_dimensional_only=False)
+        sage: r.monomials, r.matrix.rows(), r.J, r.v
+        ((((0,), 0),), [(0), (1), (2)], (1, 2), (1, 0))
+
+    A rational map in two variables: with the matrix of the region
+    `U_{i_p} \cap V_{i_q}`, the realised pairs, and all pairs::
+
+        sage: x, y = TP.gens(2)
+        sage: g = (x**2 + y**2 + 0) / (x + y * 1)
+        sage: r = tropical_hoffman_constant(g); r.value, r.regions
+        (3/2, 5)
+        sage: r.monomials
+        (((0, 0), 0), ((0, 1), 1))
+        sage: r.matrix
+        [ 0  0]
+        [ 0  2]
+        [ 2  0]
+        [ 0  0]
+        [ 1 -1]
+        sage: r.J, r.v
+        ((1, 2, 4), (1/3, 0, 2/3))
+        sage: tropical_hoffman_constant(g, realised_only=False).regions
+        6
+
+    Bounds; the upper bound is a float::
+
+        sage: tropical_hoffman_constant(g, bound="lower", seed=1).value <= 3/2
+        True
+        sage: tropical_hoffman_constant(g, bound="upper").value  # abs tol 1e-9
+        1.618033988749895
+
+    A network, through its tropical rational map::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: net = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]),
+        ....:                    ([[1, 1, 1]], [0])])
+        sage: tropical_hoffman_constant(net).value
+        2
+
+    ALGORITHM:
+
+    The rows are the exponent vectors of the monomials (see
+    ``full_dimensional_only``); for every region the matrix `\tilde A` is
+    formed and :func:`hoffman_constant` is called on its distinct nonzero
+    rows (zero and repeated rows do not change a Hoffman constant), and the
+    certificate is mapped back to the rows of `\tilde A`. The realised pairs
+    of a rational map are the keys of the cells found by the
+    output-sensitive search of :mod:`sage_tropnet.regions` (the tropical
+    route), so no pair is tested separately.
+
+    Lower bounds: for a rational map the maximum over the pairs of the
+    per-pair lower bounds is a valid lower bound of the maximum (4).
+    The 2024 code of [LWCBM2024]_ reported the *minimum* over the pairs,
+    which is smaller still (pitfall P7 of the reference notes).
+
+    .. NOTE::
+
+        [LWCBM2024]_ define the Hoffman constant of a function as the
+        minimum over all its expressions `p \oslash q`; this function
+        returns the constant of the given expression.
+
+    REFERENCES:
+
+    - [LWCBM2024]_
+    - [Hof1952]_
+    - [PVZ2021]_
+
+    TESTS::
+
+        sage: x, = TP.gens(1)
+        sage: r = tropical_hoffman_constant(x * 3)
+        sage: r.value, r.indices, r.monomials, r.matrix, r.J, r.v, r.regions
+        (0, (0,), (((1,), 3),), [0], (), (), 1)
+        sage: r = tropical_hoffman_constant(TP({}, nvars=2))
+        sage: r.value, r.indices, r.monomials, r.matrix.dimensions(), r.J, r.v, r.regions
+        (0, (), (), (0, 2), (), (), 0)
+        sage: tropical_hoffman_constant(TP({}, nvars=2), bound="upper").J is None
+        True
+        sage: tropical_hoffman_constant(x * 2 / x).value
+        0
+        sage: from sage_tropnet.hoffman import surjectivity_lp
+        sage: tropical_hoffman_constant(f, bound="middle")
+        Traceback (most recent call last):
+        ...
+        ValueError: bound must be None, 'lower' or 'upper', not 'middle'
+        sage: tropical_hoffman_constant(f, bound="upper", norm="l1")
+        Traceback (most recent call last):
+        ...
+        ValueError: the upper bound is only available for norm='inf'
+        sage: tropical_hoffman_constant(matrix(QQ, [[1]]))
+        Traceback (most recent call last):
+        ...
+        TypeError: expected a network, a tropical polynomial or a tropical rational map, got ...
+
+    Both algorithms and both routes to the realised pairs agree::
+
+        sage: from sage_tropnet.network import random_network
+        sage: for s in range(4):
+        ....:     net = random_network([2, 3, 1], seed=s, init='integer')
+        ....:     a = tropical_hoffman_constant(net)
+        ....:     b = tropical_hoffman_constant(net, algorithm="brute_force")
+        ....:     c = tropical_hoffman_constant(net, realised_only=False)
+        ....:     assert a.value == b.value <= c.value
+        ....:     if a.value:
+        ....:         t, _ = surjectivity_lp(a.matrix.matrix_from_rows(a.J))
+        ....:         assert 1 / t == a.value
+    """
+    if algorithm not in ("pvz", "brute_force"):
+        raise ValueError("algorithm must be 'pvz' or 'brute_force', not %r" % (algorithm,))
+    _check_norm(norm)
+    if bound not in _BOUNDS:
+        raise ValueError("bound must be None, 'lower' or 'upper', not %r" % (bound,))
+    if bound == "upper" and norm != "inf":
+        raise ValueError("the upper bound is only available for norm='inf'")
+    sides, cands, n = _tropical_data(f, full_dimensional_only, realised_only, output)
+    return _tropical_hoffman(sides, cands, n, algorithm, norm, exact, bound, samples, seed)
+
+
+def _tropical_hoffman(sides, cands, n, algorithm, norm, exact, bound, samples, seed):
+    r"""
+    Return the :class:`TropicalHoffmanResult` of the maximum over ``cands``
+    (see :func:`_tropical_data`).
+    """
+    from sage.matrix.constructor import matrix
+    kind = "exact" if bound is None else bound
+    data = []
+    for P, rows in sides:
+        exps, coeffs = P.exponents(), P.coefficients()
+        data.append(([tuple(QQ(a) for a in exps[k]) for k in rows],
+                     [QQ(coeffs[k]) for k in rows], rows))
+    zero = RDF(0) if (bound == "upper" or not exact) else QQ(0)
+    if not cands:
+        M = matrix(QQ, 0, n)
+        M.set_immutable()
+        return TropicalHoffmanResult(zero, (), (), M, None if bound == "upper" else (),
+                                     None if bound == "upper" else (), kind, 0)
+    best = None
+    done = {}
+    for k, cand in enumerate(cands):
+        rows = []
+        for (E, _, _), a in zip(data, cand):
+            ea = E[a]
+            rows.extend(tuple(x - y for x, y in zip(e, ea)) for e in E)
+        key = tuple(data[s][0][a] for s, a in enumerate(cand))
+        if key in done:
+            continue
+        distinct, index = _reduced(rows)
+        if bound == "upper":
+            value, J, v = RDF(hoffman_upper_bound(distinct)) if distinct else zero, None, None
+        else:
+            if bound == "lower":
+                res = hoffman_lower_bound(distinct, samples=samples,
+                                          seed=None if seed is None else int(seed) + k,
+                                          norm=norm, exact=exact)
+            else:
+                res = hoffman_constant(matrix(QQ, len(distinct), n, distinct),
+                                       algorithm=algorithm, norm=norm, exact=exact)
+            value = res.value
+            J = tuple(index[j] for j in res.J)
+            v = res.v
+        done[key] = value
+        if best is None or value > best[0]:
+            best = (value, cand, rows, J, v)
+    value, cand, rows, J, v = best
+    if value == 0 and J is not None:
+        J, v = (), ()
+    M = matrix(QQ, len(rows), n, rows)
+    M.set_immutable()
+    indices = tuple(data[s][2][a] for s, a in enumerate(cand))
+    monomials = tuple((data[s][0][a], data[s][1][a]) for s, a in enumerate(cand))
+    return TropicalHoffmanResult(value, indices, monomials, M, J, v, kind, len(done))
+
+
+def _center(center, n):
+    r"""
+    Return the centre as a tuple of ``n`` exact rationals (default: the origin).
+    """
+    if center is None:
+        return (QQ(0),) * n
+    c = tuple(_exact_rational(a) for a in _as_list(center))
+    if len(c) != n:
+        raise ValueError("the center has %s coordinates, the map has %s variables"
+                         % (len(c), n))
+    return c
+
+
+def sampling_radius(f, center=None, exact=True, full_dimensional_only=True, realised_only=True,
+                    algorithm="pvz", bound=None, output=0, certificate=False):
+    r"""
+    Return a radius `R` such that the `\ell_\infty` ball of radius `R`
+    around ``center`` meets every linear region of ``f``.
+
+    For a tropical polynomial `f` this is Lemma 3.3 of [LWCBM2024]_,
+
+    .. MATH::
+
+        R = H(f) \cdot \max_i \|(\tilde A_i x_0 - \tilde b_i)_+\|_\infty
+          = H(f) \cdot (f(x_0) - \check f(x_0)),
+
+    and for a rational map `p \oslash q` Proposition 3.4,
+
+    .. MATH::
+
+        R = H(p \oslash q) \cdot \max\{p(x_0) - \check p(x_0),\
+        q(x_0) - \check q(x_0)\},
+
+    where `\check p(x) = \min_j (a_j x + b_j)` is the min-conjugate of
+    `p(x) = \max_j (a_j x + b_j)`. Maximum and minimum run over the same
+    monomials as the rows of the Hoffman matrices: with
+    ``full_dimensional_only=True`` (default) the monomials with a
+    full-dimensional region, otherwise every monomial of the expression.
+    Both give valid radii; the first is never larger.
+
+    INPUT:
+
+    - ``f`` -- a tropical polynomial, a tropical rational map, a vector of
+      maps or a :class:`~sage_tropnet.network.ReLUNetwork` (through
+      ``f.tropicalize()[output]``)
+    - ``center`` -- (default: the origin) the centre `x_0`; floats are read
+      exactly
+    - ``exact`` -- boolean (default: ``True``); exact LPs (the radius is in
+      ``QQ``) or floating-point ones (``RDF``)
+    - ``full_dimensional_only``, ``realised_only``, ``algorithm``,
+      ``output`` -- as in :func:`tropical_hoffman_constant`
+    - ``bound`` -- (default: ``None``) ``None`` or ``"upper"``: use the
+      singular-value upper bound of the Hoffman constant (a larger radius,
+      in ``RDF``, inflated by the relative margin ``UPPER_BOUND_MARGIN``
+      `= 10^{-9}` against the rounding of the singular values); a lower
+      bound gives no valid radius
+    - ``certificate`` -- boolean (default: ``False``); return a
+      :class:`SamplingRadius` instead of the number
+
+    OUTPUT: the radius `R` (in ``QQ`` by default), or a
+    :class:`SamplingRadius` ``(value, hoffman, spread, center)``
+
+    EXAMPLES:
+
+    The published effective radii of TropicalNN for `\max(0, x - 1, 2x)`,
+    centre `0`: `1` over all monomials, `0` after pruning (the regions of
+    `0` and `2x` meet at the origin)::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.hoffman import sampling_radius, minimal_radius
+        sage: x, = TP.gens(1)
+        sage: f = 0 + x * (-1) + x**2
+        sage: sampling_radius(f, full_dimensional_only=False)
+        1
+        sage: sampling_radius(f)
+        0
+
+    Elsewhere the radius is positive, and at least the minimal radius::
+
+        sage: sampling_radius(f, center=[3]), minimal_radius(f, center=[3])
+        (3, 3)
+        sage: x, y = TP.gens(2)
+        sage: g = (x**2 + y**2 + 0) / (x + y * 1)
+        sage: sampling_radius(g, center=[1, -1]), minimal_radius(g, center=[1, -1])
+        (6, 1)
+        sage: sampling_radius(g, center=[1, -1], bound="upper")  # rel tol 1e-8
+        6.47213595499958
+
+    A network::
+
+        sage: from sage_tropnet.network import random_network
+        sage: net = random_network([2, 3, 1], seed=0, init='integer')
+        sage: R = sampling_radius(net); R
+        12
+        sage: minimal_radius(net) <= R
+        True
+
+    ALGORITHM:
+
+    By Hoffman's bound every nonempty cell `U` of ``f`` (a full-dimensional
+    intersection of monomial regions) satisfies
+    `d_\infty(x_0, U) \le H(\tilde A) \|(\tilde A x_0 - \tilde b)_+\|_\infty`,
+    and the residual of the cell of `(i_p, i_q)` is
+    `\max\{p(x_0) - m_{i_p}(x_0), q(x_0) - m_{i_q}(x_0)\}`, at most the
+    spread above. Every linear region contains such a cell.
+
+    REFERENCES:
+
+    - [LWCBM2024]_
+    - [Hof1952]_
+
+    TESTS::
+
+        sage: x, = TP.gens(1)
+        sage: sampling_radius(x * 5), sampling_radius(TP({}, nvars=1))
+        (0, 0)
+        sage: sampling_radius(f, bound="lower")
+        Traceback (most recent call last):
+        ...
+        ValueError: bound must be None or 'upper' for a radius, not 'lower'
+        sage: sampling_radius(f, center=[1, 2])
+        Traceback (most recent call last):
+        ...
+        ValueError: the center has 2 coordinates, the map has 1 variables
+        sage: sampling_radius(f, center=[3], exact=False)  # abs tol 1e-9
+        3.0
+    """
+    if bound not in (None, "upper"):
+        raise ValueError("bound must be None or 'upper' for a radius, not %r" % (bound,))
+    if algorithm not in ("pvz", "brute_force"):
+        raise ValueError("algorithm must be 'pvz' or 'brute_force', not %r" % (algorithm,))
+    sides, cands, n = _tropical_data(f, full_dimensional_only, realised_only, output)
+    x0 = _center(center, n)
+    H = _tropical_hoffman(sides, cands, n, algorithm, "inf", exact, bound, 100, None)
+    spread = QQ(0)
+    if cands:
+        for P, rows in sides:
+            exps, coeffs = P.exponents(), P.coefficients()
+            vals = [QQ(coeffs[k]) + sum(QQ(a) * b for a, b in zip(exps[k], x0))
+                    for k in rows]
+            spread = max(spread, max(vals) - min(vals))
+    R = H.value * spread
+    if bound == "upper":
+        R = R * (1 + UPPER_BOUND_MARGIN)
+    if certificate:
+        return SamplingRadius(R, H, spread, x0)
+    return R
+
+
+def _cell_distance(P, x0):
+    r"""
+    Return ``(d, x)``: the `\ell_\infty` distance from ``x0`` to the
+    polyhedron ``P`` and a nearest point, by one exact LP.
+
+    The variables are `(x, t)`: minimise `t` subject to the constraints of
+    ``P`` and `x_0 - t \le x \le x_0 + t`.
+    """
+    n = len(x0)
+    A_ub, b_ub, A_eq, b_eq = [], [], [], []
+    for ie in P.inequalities_list():
+        # ie[0] + ie[1:] . x >= 0
+        A_ub.append([-QQ(a) for a in ie[1:]] + [QQ(0)])
+        b_ub.append(QQ(ie[0]))
+    for eq in P.equations_list():
+        A_eq.append([QQ(a) for a in eq[1:]] + [QQ(0)])
+        b_eq.append(-QQ(eq[0]))
+    for j in range(n):
+        e = [QQ(0)] * n
+        e[j] = QQ(1)
+        A_ub.append(e + [QQ(-1)])
+        b_ub.append(x0[j])
+        A_ub.append([-a for a in e] + [QQ(-1)])
+        b_ub.append(-x0[j])
+    c = [QQ(0)] * n + [QQ(1)]
+    d, point = exact_lp_minimize(c, A_ub, b_ub, A_eq or None, b_eq or None,
+                                 lower_bounds=[None] * n + [QQ(0)])
+    return d, point[:n]
+
+
+def _regions_or_none(f, box, output):
+    r"""
+    Return ``(n, regions)``: the number of variables and the linear regions
+    of ``f`` (``None`` for the tropical zero, which has no regions).
+    """
+    from sage_tropnet.regions import linear_regions
+    kind, g = _tropical_input(f, output)
+    n = g.nvariables()
+    P = g if kind == "polynomial" else g.numerator()
+    if P.is_zero():
+        return n, None
+    return n, linear_regions(g, box=box, progress=False)
+
+
+def minimal_radius(f, center=None, box=None, output=0, certificate=False):
+    r"""
+    Return the smallest `r` such that the closed `\ell_\infty` ball of
+    radius `r` around ``center`` meets every linear region of ``f``,
+    exactly.
+
+    This is the minimal effective radius `R_f(x_0)` of [LWCBM2024]_, §3.2,
+    for the closed linear regions of the function ``f``.
+
+    INPUT:
+
+    - ``f`` -- a tropical polynomial, a tropical rational map, a vector of
+      maps or a :class:`~sage_tropnet.network.ReLUNetwork` (through
+      ``f.tropicalize()[output]``)
+    - ``center`` -- (default: the origin) the centre `x_0`
+    - ``box`` -- (default: ``None``) a counting domain, as in
+      :func:`~sage_tropnet.regions.linear_regions`: only the parts of the
+      regions inside the domain count
+    - ``output`` -- integer (default: 0); the output of a network or a vector
+    - ``certificate`` -- boolean (default: ``False``); return a
+      :class:`MinimalRadius` with the distance to every region and a nearest
+      point of it
+
+    OUTPUT: an element of ``QQ``, or a :class:`MinimalRadius`
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.hoffman import minimal_radius, verify_radius
+        sage: x, y = TP.gens(2)
+        sage: f = x + y + 3
+        sage: minimal_radius(f)
+        3
+        sage: minimal_radius(f, center=[3, 3])
+        0
+        sage: verify_radius(f, 3), verify_radius(f, 5/2)
+        (True, False)
+        sage: minimal_radius(f, center=[10, 0], box=4)
+        7
+
+    ALGORITHM:
+
+    The regions come from :func:`~sage_tropnet.regions.linear_regions`; for
+    each cell one exact LP (:func:`~sage_tropnet.lp.exact_lp_minimize`)
+    computes `\min\{t : x \in \text{cell},\ x_0 - t \le x \le x_0 + t\}`.
+    The distance to a region is the minimum over its cells; `r` is the
+    maximum over the regions.
+
+    REFERENCES:
+
+    - [LWCBM2024]_
+
+    TESTS::
+
+        sage: minimal_radius(TP({}, nvars=2)), minimal_radius(x * 2)
+        (0, 0)
+        sage: minimal_radius(TP({}, nvars=2), certificate=True)
+        MinimalRadius(value=0, distances=[], points=[], center=(0, 0))
+    """
+    n, regions = _regions_or_none(f, box, output)
+    x0 = _center(center, n)
+    distances, points = [], []
+    for R in regions or []:
+        best = None
+        for P in R.cells:
+            d, pt = _cell_distance(P, x0)
+            if best is None or d < best[0]:
+                best = (d, pt)
+        distances.append(best[0])
+        points.append(vector(QQ, best[1]))
+    r = max(distances, default=QQ(0))
+    if certificate:
+        return MinimalRadius(r, distances, points, x0)
+    return r
+
+
+def verify_radius(f, r, center=None, box=None, output=0):
+    r"""
+    Return whether the closed `\ell_\infty` ball of radius ``r`` around
+    ``center`` meets every linear region of ``f``.
+
+    INPUT:
+
+    - ``f`` -- a tropical polynomial, a tropical rational map, a vector of
+      maps or a :class:`~sage_tropnet.network.ReLUNetwork`
+    - ``r`` -- a non-negative number (floats are read exactly)
+    - ``center``, ``box``, ``output`` -- as in :func:`minimal_radius`
+
+    OUTPUT: boolean
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.hoffman import verify_radius, sampling_radius
+        sage: x, = TP.gens(1)
+        sage: f = (x + 0) / (x**2 + 2); f
+        max(0, x) - max(2, 2*x)
+        sage: R = sampling_radius(f, center=[5]); R
+        8
+        sage: verify_radius(f, R, center=[5]), verify_radius(f, 5, center=[5])
+        (True, True)
+        sage: verify_radius(f, 4.99, center=[5])
+        False
+
+    ALGORITHM:
+
+    One exact LP per cell of each region, stopping at the first cell within
+    distance ``r`` (see :func:`minimal_radius`).
+
+    TESTS::
+
+        sage: verify_radius(f, -1)
+        Traceback (most recent call last):
+        ...
+        ValueError: the radius must be non-negative, got -1
+    """
+    r = _exact_rational(r)
+    if r < 0:
+        raise ValueError("the radius must be non-negative, got %s" % r)
+    n, regions = _regions_or_none(f, box, output)
+    x0 = _center(center, n)
+    for R in regions or []:
+        if not any(_cell_distance(P, x0)[0] <= r for P in R.cells):
+            return False
+    return True

@@ -164,17 +164,40 @@ def _random_relint_point(vertices, rays, lines, rng):
     return pt
 
 
-def _satisfies(ieqs, vertices, rays, lines):
+def _satisfies(ieqs, vertices, rays, lines, fieqs=None):
     """
     Return whether the polyhedron with this V-representation lies in ``ieqs``.
+
+    ``fieqs`` (optional) is ``ieqs`` as a float matrix: clear cases are settled
+    in floating point with a rigorous margin, the others exactly.
     """
-    for ie in ieqs:
-        c, a = ie[0], vector(QQ, ie[1:])
-        if any(c + a * v < 0 for v in vertices):
-            return False
-        if any(a * r < 0 for r in rays):
-            return False
-        if any(a * l != 0 for l in lines):
+    import numpy as np
+    if fieqs is None or not ieqs:
+        todo = [(ie, g, kind) for ie in ieqs for kind, gens in ((0, vertices), (1, rays), (2, lines))
+                for g in gens]
+    else:
+        todo = []
+        for kind, gens in ((0, vertices), (1, rays), (2, lines)):
+            if not gens:
+                continue
+            G = np.array([[0.0 if kind else 1.0] + [float(a) for a in g] for g in gens])
+            V = fieqs @ G.T
+            margin = 1e-9 * (np.abs(fieqs) @ np.abs(G).T) + 1e-300
+            if kind == 2:
+                near = np.abs(V) <= margin
+                if not near.all() and (np.abs(V) > margin).any():
+                    return False
+                rows, cols = np.nonzero(near)
+            else:
+                if (V < -margin).any():
+                    return False
+                rows, cols = np.nonzero(V <= margin)
+            todo.extend((ieqs[r], gens[c], kind) for r, c in zip(rows.tolist(), cols.tolist()))
+    for ie, g, kind in todo:
+        val = sum(a * x for a, x in zip(ie[1:], g))
+        if kind == 0:
+            val += ie[0]
+        if (kind < 2 and val < 0) or (kind == 2 and val != 0):
             return False
     return True
 
@@ -222,6 +245,9 @@ class _TropicalOracle:
             E = [vector(QQ, exps[k]) for k in keep]
             C = [QQ(coeffs[k]) for k in keep]
             self.polys.append((E, C, adj))
+        import numpy as np
+        self._float = [(np.array([[float(a) for a in e] for e in E]).reshape(len(E), self.n),
+                        np.array([float(c) for c in C])) for E, C, _ in self.polys]
 
     def ieqs(self, key):
         out = []
@@ -236,14 +262,20 @@ class _TropicalOracle:
         return (tuple(Ep[i] - Eq[j]), Cp[i] - Cq[j])
 
     def key_at(self, y, d):
+        import numpy as np
         key = []
-        for E, C, _ in self.polys:
-            vals = [c + e * y for e, c in zip(E, C)]
-            ders = [e * d for e in E] if d is not None else [0] * len(E)
+        yf = np.array([float(a) for a in y])
+        for (E, C, _), (Ef, Cf) in zip(self.polys, self._float):
+            # float filter: every exact maximiser is within 2 * margin of the float maximum
+            fv = Ef @ yf + Cf
+            margin = 1e-9 * (np.abs(Ef) @ np.abs(yf) + np.abs(Cf)).max() + 1e-300
+            cand = np.nonzero(fv >= fv.max() - 2 * margin)[0].tolist()
+            vals = [C[k] + E[k] * y for k in cand]
+            ders = [E[k] * d for k in cand] if d is not None else [0] * len(cand)
             k = _lex_argmax(vals, ders)
             if k is None:
                 return None
-            key.append(k)
+            key.append(cand[k])
         return tuple(key)
 
     def pattern(self, key):
@@ -415,14 +447,16 @@ def _explore(oracle, box, seed=0, progress=None):
 
     def ieqs_of(key):
         if key not in ieq_cache:
-            ieq_cache[key] = oracle.ieqs(key) + box_ieqs
+            import numpy as np
+            ie = oracle.ieqs(key) + box_ieqs
+            ieq_cache[key] = (ie, np.array([[float(a) for a in r] for r in ie]).reshape(len(ie), n + 1))
         return ieq_cache[key]
 
     queue = [start]
     seen = {start}
     while queue:
         key = queue.pop()
-        P = _polyhedron(ieqs_of(key), n)
+        P = _polyhedron(ieqs_of(key)[0], n)
         cells[key] = P
         bar.update(1)
         for h in P.inequality_generator():
@@ -458,8 +492,8 @@ def _cross(oracle, ieqs_of, verts, rays, lines, d, h, n, rng, depth=0):
     if other is None:
         raise RuntimeError("no generic point found on a facet")
     found = [other]
-    oi = ieqs_of(other)
-    if _satisfies(oi, verts, rays, lines):
+    oi, foi = ieqs_of(other)
+    if _satisfies(oi, verts, rays, lines, foi):
         return found
     # the facet is shared with several cells: cover the rest of it exactly
     from sage.geometry.polyhedron.constructor import Polyhedron

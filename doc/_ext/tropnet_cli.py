@@ -1,0 +1,162 @@
+r"""
+Sphinx directive documenting the ``sage-tropnet`` command line from its parser
+
+``.. tropnet-cli::`` builds the argument parser of ``sage-tropnet``
+(:func:`sage_tropnet.cli.build_parser`) at documentation build time and writes,
+for every registered subcommand, a section with its description, its usage
+line and one ``.. option::`` entry per argument (so that ``:option:`` roles
+link to them). Subcommands registered later with
+:func:`sage_tropnet.cli.add_subcommand` therefore appear in the documentation
+without editing ``doc/``.
+
+Options of the directive:
+
+- ``:commands:`` -- comma-separated subcommands to document (default: all)
+- ``:top-level:`` -- flag; document the options of ``sage-tropnet`` itself
+  instead of the subcommands
+"""
+import argparse
+import os
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from docutils.statemachine import StringList
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import nested_parse_with_titles
+
+_SPECIAL = "\\*`_|"
+
+
+def rst_escape(text):
+    r"""
+    Return ``text`` with the inline markup characters of reST escaped.
+    """
+    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+
+
+def _help(formatter, action):
+    if not action.help or action.help == argparse.SUPPRESS:
+        return ""
+    try:
+        return formatter._expand_help(action)
+    except Exception:  # a help string with a bad %-format: show it raw
+        return action.help
+
+
+def _invocation(formatter, action):
+    try:
+        return formatter._format_action_invocation(action)
+    except Exception:
+        return ", ".join(action.option_strings) or (action.metavar or action.dest)
+
+
+def _usage(parser):
+    return parser.format_usage().strip()
+
+
+def _exclusive(parser):
+    r"""
+    Return ``{dest: [other option strings]}`` for mutually exclusive options.
+    """
+    out = {}
+    for group in parser._mutually_exclusive_groups:
+        acts = group._group_actions
+        for a in acts:
+            out[a.dest] = [o.option_strings[-1] if o.option_strings else (o.metavar or o.dest)
+                           for o in acts if o is not a]
+    return out
+
+
+def options_rst(parser, program):
+    r"""
+    Return reST lines documenting the arguments of ``parser`` as ``.. option::``.
+    """
+    formatter = parser._get_formatter()
+    excl = _exclusive(parser)
+    lines = [".. program:: %s" % program, ""]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            continue
+        if action.help == argparse.SUPPRESS:
+            continue
+        sig = _invocation(formatter, action)
+        text = rst_escape(_help(formatter, action))
+        notes = []
+        if not action.option_strings:
+            notes.append("Required positional argument.")
+        elif action.required:
+            notes.append("Required.")
+        if action.dest in excl:
+            notes.append("Cannot be combined with %s."
+                         % ", ".join("``%s``" % o for o in excl[action.dest]))
+        body = " ".join(s for s in [text[:1].upper() + text[1:] if text else ""] + notes if s)
+        lines += [".. option:: %s" % sig, ""]
+        if body:
+            lines += ["   " + body, ""]
+    return lines
+
+
+def command_rst(name, parser, help_line, prog):
+    r"""
+    Return reST lines for the subcommand ``name``: a section with its options.
+    """
+    title = "``%s %s``" % (prog, name)
+    lines = [".. _cli-%s:" % name, "", title, "~" * len(title), ""]
+    description = parser.description or help_line or ""
+    if description:
+        lines += [rst_escape(description), ""]
+    lines += [".. code-block:: text", ""]
+    lines += ["   " + line for line in _usage(parser).splitlines()]
+    lines += [""]
+    lines += options_rst(parser, "%s %s" % (prog, name))
+    return lines
+
+
+class TropnetCLI(SphinxDirective):
+    has_content = False
+    option_spec = {"commands": directives.unchanged, "top-level": directives.flag}
+
+    def run(self):
+        import sage_tropnet  # noqa: F401  (initialises Sage first)
+        from sage_tropnet import cli
+
+        self.env.note_dependency(os.path.abspath(cli.__file__))
+        parser = cli.build_parser()
+        prog = parser.prog
+        if "top-level" in self.options:
+            lines = [".. code-block:: text", ""]
+            lines += ["   " + line for line in _usage(parser).splitlines()] + [""]
+            lines += options_rst(parser, prog)
+        else:
+            sub = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+            choices = sub[0].choices if sub else {}
+            helps = {}
+            if sub:
+                for ca in sub[0]._choices_actions:
+                    helps[ca.dest] = ca.help
+            wanted = list(choices)
+            if self.options.get("commands"):
+                wanted = [c.strip() for c in self.options["commands"].split(",") if c.strip()]
+            lines = []
+            for name in wanted:
+                if name not in choices:
+                    continue  # documented once it is registered
+                lines += command_rst(name, choices[name], helps.get(name), prog)
+        node = nodes.container()
+        content = StringList(lines, source="<sage-tropnet --help>")
+        nested_parse_with_titles(self.state, content, node)
+        return node.children
+
+
+def command_names():
+    r"""
+    Return the names of the registered subcommands of ``sage-tropnet``.
+    """
+    import sage_tropnet  # noqa: F401
+    from sage_tropnet import cli
+    return list(cli.SUBCOMMANDS)
+
+
+def setup(app):
+    app.add_directive("tropnet-cli", TropnetCLI)
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}
