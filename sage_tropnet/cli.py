@@ -400,8 +400,11 @@ add_subcommand("evaluate", _configure_evaluate, run_evaluate,
                description="Evaluate the network and its tropical rational map exactly at "
                            "every point of a .npy file and check that they agree "
                            "(exit code 1 if they do not).")
-# Later subcommands (regions, hoffman, radius, sample) register here with
+# Further subcommands live in their own modules and register here with
 # add_subcommand(name, configure, run, help=...).
+from sage_tropnet import cli_regions  # noqa: E402
+
+cli_regions.register()
 
 
 # ---------------------------------------------------------------------------

@@ -11,7 +11,6 @@ exact minimal radius from the linear regions.
 """
 import json
 import random
-import time
 
 import sage_tropnet  # noqa: F401  -- initialises Sage first
 
@@ -136,6 +135,7 @@ def test_published_unpruned_and_pruned():
     assert sampling_radius(f.prune(), full_dimensional_only=False) == 0
     # hand check of the certificate: the region of monomial 0, A~ = [0; 1; 2]
     r = tropical_hoffman_constant(f, full_dimensional_only=False)
+    assert isinstance(r, TropicalHoffmanResult) and r.kind == "exact"
     assert r.matrix == matrix(QQ, [[0], [1], [2]])
     check_certificate(r)
     # as a rational map with denominator 0 the numbers are the same
@@ -324,3 +324,26 @@ def test_radius_polynomials():
         P = f.prune()
         vals = P.coefficients()
         assert c.spread == max(vals) - min(vals)
+
+
+def test_unmerged_expressions():
+    # quicksum / merge conventions, unpruned: repeated exponents and monomials
+    # without a full-dimensional region; every combination of the options
+    # gives a valid radius, and the defaults give the smallest H
+    for s in range(4):
+        net = random_network([2, 2, 1], seed=s, init="integer")
+        for conv in ("quicksum", "merge"):
+            f = net.tropicalize(prune=False, convention=conv)[0]
+            base = tropical_hoffman_constant(f).value
+            for fd in (True, False):
+                for realised in (True, False):
+                    r = tropical_hoffman_constant(f, full_dimensional_only=fd,
+                                                  realised_only=realised)
+                    check_certificate(r)
+                    assert r.value >= base
+                    R = sampling_radius(f, full_dimensional_only=fd, realised_only=realised)
+                    assert verify_radius(f, R)
+                    # indices point into the expression's own exponent lists
+                    for side, (i, (e, c)) in zip((f.numerator(), f.denominator()),
+                                                 zip(r.indices, r.monomials)):
+                        assert side.exponents()[i] == e and side.coefficients()[i] == c
