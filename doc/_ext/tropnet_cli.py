@@ -14,6 +14,8 @@ Options of the directive:
 - ``:commands:`` -- comma-separated subcommands to document (default: all)
 - ``:top-level:`` -- flag; document the options of ``sage-tropnet`` itself
   instead of the subcommands
+- ``:summary:`` -- flag; only a table of the subcommands with their one-line
+  help, each linking to its section
 """
 import argparse
 import os
@@ -114,7 +116,8 @@ def command_rst(name, parser, help_line, prog):
 
 class TropnetCLI(SphinxDirective):
     has_content = False
-    option_spec = {"commands": directives.unchanged, "top-level": directives.flag}
+    option_spec = {"commands": directives.unchanged, "top-level": directives.flag,
+                   "summary": directives.flag}
 
     def run(self):
         import sage_tropnet  # noqa: F401  (initialises Sage first)
@@ -137,11 +140,18 @@ class TropnetCLI(SphinxDirective):
             wanted = list(choices)
             if self.options.get("commands"):
                 wanted = [c.strip() for c in self.options["commands"].split(",") if c.strip()]
+            wanted = [name for name in wanted if name in choices]  # registered ones only
             lines = []
-            for name in wanted:
-                if name not in choices:
-                    continue  # documented once it is registered
-                lines += command_rst(name, choices[name], helps.get(name), prog)
+            if "summary" in self.options:
+                lines += [".. list-table::", "   :header-rows: 1", "",
+                          "   * - command", "     - purpose"]
+                for name in wanted:
+                    lines += ["   * - :ref:`%s %s <cli-%s>`" % (prog, name, name),
+                              "     - %s" % rst_escape(helps.get(name) or "")]
+                lines.append("")
+            else:
+                for name in wanted:
+                    lines += command_rst(name, choices[name], helps.get(name), prog)
         node = nodes.container()
         content = StringList(lines, source="<sage-tropnet --help>")
         nested_parse_with_titles(self.state, content, node)
