@@ -162,9 +162,11 @@ def run_hoffman(args, out):
             value, cert = H.hoffman_upper_bound(obj), None
             res["kind"] = "upper"
         elif args.bound == "lower":
-            value = H.hoffman_lower_bound(obj, samples=args.samples, seed=args.seed,
-                                          norm=args.norm, exact=exact)
-            cert = None
+            r = H.hoffman_lower_bound(obj, samples=args.samples, seed=args.seed,
+                                      norm=args.norm, exact=exact)
+            value = r.value
+            cert = {"J": [int(j) for j in r.J] if r.J is not None else None,
+                    "v": [_number(a) for a in r.v] if r.v is not None else None}
             res["kind"] = "lower"
         else:
             r = H.hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm, exact=exact)
