@@ -226,6 +226,79 @@ html_show_sourcelink = False
 if html_theme == "furo":
     html_theme_options = {"navigation_with_keys": True}
 
+# -- Known docstring warnings ------------------------------------------------
+
+# Warnings caused by docstrings of modules that doc/ does not own and cannot fix.
+# Each entry is (regular expression on the object of the warning's location,
+# regular expression on the message). A matching warning is reported as
+# "tolerated" and does not fail the ``-W`` build; every other warning does.
+# Remove an entry as soon as the module is fixed: entries that match nothing
+# are listed at the end of the build. ``SAGE_TROPNET_DOC_STRICT=yes`` ignores
+# this list (to check a fix).
+KNOWN_DOCSTRING_WARNINGS = [
+    # sage_tropnet/plot.py, plot_linear_regions: the paragraph "Serra et
+    # al.'s Fig. 2 network in dimension 1: ..." has its 2nd and 3rd lines
+    # indented 4 spaces less than its first line.
+    (r"sage_tropnet\.plot\.plot_linear_regions\b",
+     r"Block quote ends without a blank line; unexpected unindent"),
+]
+if os.environ.get("SAGE_TROPNET_DOC_STRICT", "no") == "yes":
+    KNOWN_DOCSTRING_WARNINGS = []
+
+
+class _KnownWarningFilter:
+    r"""
+    A logging filter, placed first on Sphinx's warning handler, that turns the
+    warnings listed in ``KNOWN_DOCSTRING_WARNINGS`` into notes.
+    """
+
+    def __init__(self, known):
+        import re
+        self.known = [(re.compile(loc), re.compile(msg)) for loc, msg in known]
+        self.hits = [0] * len(self.known)
+        self.seen = []
+
+    def filter(self, record):
+        import logging
+        if record.levelno < logging.WARNING:
+            return True
+        try:
+            message = record.getMessage()
+        except Exception:
+            message = str(record.msg)
+        location = str(getattr(record, "location", "") or "")
+        for k, (loc, msg) in enumerate(self.known):
+            if loc.search(location) and msg.search(message):
+                self.hits[k] += 1
+                self.seen.append("%s: %s" % (location, message))
+                return False
+        return True
+
+
+_known_filter = _KnownWarningFilter(KNOWN_DOCSTRING_WARNINGS)
+
+
+def _report_known_warnings(app, exception):
+    from sphinx.util import logging as sphinx_logging
+    logger = sphinx_logging.getLogger("sage_tropnet.doc")
+    for line in _known_filter.seen:
+        logger.info("tolerated known docstring warning (fix it in the module): %s", line)
+    for (loc, msg), hits in zip(_known_filter.known, _known_filter.hits):
+        if not hits and app.builder is not None and getattr(app.builder, "name", "") == "html" \
+                and app.env is not None and len(getattr(app.env, "found_docs", ())) \
+                == len(getattr(app.builder, "_docnames_read", ()) or ()):
+            logger.info("KNOWN_DOCSTRING_WARNINGS entry matched nothing (remove it "
+                        "from doc/conf.py?): %s / %s", loc.pattern, msg.pattern)
+
+
+def _install_known_warning_filter():
+    import logging
+    from sphinx.util.logging import NAMESPACE, WarningStreamHandler
+    for handler in logging.getLogger(NAMESPACE).handlers:
+        if isinstance(handler, WarningStreamHandler) and _known_filter not in handler.filters:
+            handler.filters.insert(0, _known_filter)
+
+
 # -- Sage's docstring processing ---------------------------------------------
 
 
@@ -273,6 +346,8 @@ def _skip_member(app, what, name, obj, skip, options):
 
 
 def setup(app):
+    _install_known_warning_filter()
+    app.connect("build-finished", _report_known_warnings)
     for hook in _sage_docstring_hooks():
         app.connect("autodoc-process-docstring", hook)
     app.connect("autodoc-skip-member", _skip_member)
