@@ -4,7 +4,7 @@
 # ``python -m sphinx -W --keep-going -b html doc doc/_build/html``) in a Python
 # that has Sage (passagemath) and the documentation extras:
 #
-#     pip install passagemath-docbuild furo      # or: pip install -e ".[doc]"
+#     pip install passagemath-docbuild furo
 #
 # The configuration follows Sage's own reference manual (style rule 13):
 # Sage's autodoc (``sage_docbuild.ext.sage_autodoc``), MathJax with Sage's LaTeX
@@ -113,7 +113,6 @@ default_role = "math"
 add_module_names = False
 toc_object_entries_show_parents = "hide"
 autodoc_member_order = "bysource"
-autodoc_default_options = {"members": True, "show-inheritance": True}
 autoclass_content = "class"  # the ``__init__`` docstrings of Sage classes hold TestSuite calls
 autodoc_typehints = "none"
 
@@ -278,17 +277,20 @@ class _KnownWarningFilter:
 _known_filter = _KnownWarningFilter(KNOWN_DOCSTRING_WARNINGS)
 
 
+def _note_full_read(app, env, docnames):
+    _known_filter.full_read = set(docnames) >= set(env.found_docs)
+
+
 def _report_known_warnings(app, exception):
     from sphinx.util import logging as sphinx_logging
     logger = sphinx_logging.getLogger("sage_tropnet.doc")
     for line in _known_filter.seen:
         logger.info("tolerated known docstring warning (fix it in the module): %s", line)
-    for (loc, msg), hits in zip(_known_filter.known, _known_filter.hits):
-        if not hits and app.builder is not None and getattr(app.builder, "name", "") == "html" \
-                and app.env is not None and len(getattr(app.env, "found_docs", ())) \
-                == len(getattr(app.builder, "_docnames_read", ()) or ()):
-            logger.info("KNOWN_DOCSTRING_WARNINGS entry matched nothing (remove it "
-                        "from doc/conf.py?): %s / %s", loc.pattern, msg.pattern)
+    if getattr(_known_filter, "full_read", False):  # else unchanged pages were not re-read
+        for (loc, msg), hits in zip(_known_filter.known, _known_filter.hits):
+            if not hits:
+                logger.info("KNOWN_DOCSTRING_WARNINGS entry matched nothing, remove it "
+                            "from doc/conf.py: %s / %s", loc.pattern, msg.pattern)
 
 
 def _install_known_warning_filter():
@@ -347,6 +349,7 @@ def _skip_member(app, what, name, obj, skip, options):
 
 def setup(app):
     _install_known_warning_filter()
+    app.connect("env-before-read-docs", _note_full_read)
     app.connect("build-finished", _report_known_warnings)
     for hook in _sage_docstring_hooks():
         app.connect("autodoc-process-docstring", hook)

@@ -5,8 +5,10 @@ r"""
 Writes one file ``doc/api/<module>.rst`` per module ``sage_tropnet/<module>.py``
 that exists (``__init__.py`` and ``__main__.py`` excepted), each holding a
 label, the module's title (the first line of its docstring, as in Sage's
-reference manual) and an ``.. automodule::`` directive, plus
-``doc/api/index.rst`` with a toctree of all of them. Stubs of modules that no
+reference manual) and an ``.. automodule::`` directive; ``doc/api/package.rst``
+for the package itself (its docstring and the names it re-exports, read from
+``__all__`` and the imports of ``__init__.py``); and ``doc/api/index.rst``
+with a toctree of all of them. Stubs of modules that no
 longer exist are deleted. Files are only rewritten when their content changes,
 so that Sphinx does not rebuild pages needlessly.
 
@@ -32,13 +34,16 @@ PACKAGE = "sage_tropnet"
 PKG_DIR = os.path.join(ROOT, PACKAGE)
 API_DIR = os.path.join(DOC, "api")
 
-#: Order of the modules in the API index: the data flow of the package (see
-#: the architecture notes); modules not listed here follow alphabetically.
+#: Order of the modules in the API index: the data flow of the package, as in
+#: ARCHITECTURE.md; modules not listed here follow alphabetically.
 ORDER = [
-    "rational", "puiseux", "hull", "network", "adapters", "geometry", "lp",
-    "regions", "float_regions", "bounds", "hoffman", "sampling", "symmetry",
-    "stats", "plot", "experiments", "cli",
+    "rational", "hull", "lp", "bounds", "puiseux", "network", "adapters", "geometry",
+    "float_regions", "regions", "hoffman", "sampling", "stats", "plot", "symmetry",
+    "experiments", "cli", "cli_regions", "cli_hoffman", "cli_sample",
 ]
+
+#: Name of the stub of the package itself (its docstring and its re-exports).
+PACKAGE_STUB = "package"
 
 #: Modules without a stub.
 SKIP = {"__init__", "__main__"}
@@ -93,6 +98,59 @@ def stub(module):
             + "   :show-inheritance:\n")
 
 
+def reexports():
+    r"""
+    Return ``[(module, [names])]``: the names of ``__all__`` of the package,
+    grouped by the module ``sage_tropnet.<module>`` they are imported from, in
+    the order of the imports of ``__init__.py``.
+    """
+    path = os.path.join(PKG_DIR, "__init__.py")
+    if not os.path.exists(path):
+        return []
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read(), filename=path)
+    public = None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and any(
+                isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets):
+            try:
+                public = set(ast.literal_eval(node.value))
+            except ValueError:
+                public = None
+    groups = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and \
+                node.module.startswith(PACKAGE + ".") and node.level == 0:
+            names = [a.asname or a.name for a in node.names
+                     if a.name != "*" and (public is None or (a.asname or a.name) in public)
+                     and a.name == (a.asname or a.name)]
+            if names:
+                groups.append((node.module.split(".", 1)[1], names))
+    return groups
+
+
+def package_stub():
+    r"""
+    Return the text of the stub of the package: its docstring and the list of
+    the names it re-exports, each linked to its documentation.
+    """
+    lines = [HEADER.rstrip("\n"), "",
+             ".. _%s:" % PACKAGE, "",
+             underline("The ``%s`` namespace" % PACKAGE, "=").rstrip("\n"), "",
+             ".. automodule:: %s" % PACKAGE, ""]
+    groups = reexports()
+    if groups:
+        lines += ["The public API can be imported from the package directly "
+                  "(``from %s import ...``); every name is documented in its module:"
+                  % PACKAGE, ""]
+        for module, names in groups:
+            dotted = "%s.%s" % (PACKAGE, module)
+            lines.append("- :mod:`%s`: %s" % (
+                dotted, ", ".join(":obj:`~%s.%s`" % (dotted, n) for n in names)))
+        lines.append("")
+    return "\n".join(lines)
+
+
 def index(mods):
     r"""
     Return the text of ``api/index.rst``.
@@ -106,6 +164,7 @@ def index(mods):
              ".. toctree::",
              "   :maxdepth: 1",
              ""]
+    lines += ["   %s" % PACKAGE_STUB]
     lines += ["   %s" % m for m in mods]
     return "\n".join(lines) + "\n"
 
@@ -116,6 +175,7 @@ def wanted():
     """
     mods = modules()
     files = {os.path.join(API_DIR, m + ".rst"): stub(m) for m in mods}
+    files[os.path.join(API_DIR, PACKAGE_STUB + ".rst")] = package_stub()
     files[os.path.join(API_DIR, "index.rst")] = index(mods)
     return files
 
@@ -155,7 +215,7 @@ def main(argv=None):
         os.remove(path)
     if not args.quiet:
         print("make_api_stubs: %d modules, %d stub(s) written, %d removed"
-              % (len(files) - 1, len(changed), len(stale)))
+              % (len(files) - 2, len(changed), len(stale)))
     return 0
 
 

@@ -4,7 +4,8 @@ import random
 import pytest
 
 import sage_tropnet  # noqa: F401  (initialises Sage before any deep import)
-from sage_tropnet import bounds as B
+import importlib
+B = importlib.import_module("sage_tropnet.bounds")  # the package re-exports the function bounds()
 from sage.rings.integer import Integer
 
 # §2.2: r(n, d) for d = 1..4 (rows), n = 0..7 (columns).

@@ -69,9 +69,20 @@ def _exclusive(parser):
     return out
 
 
-def options_rst(parser, program):
+def _sentence(text):
+    text = text.strip()
+    if not text:
+        return text
+    text = text[0].upper() + text[1:]
+    return text if text[-1] in ".!?)" and not text.endswith("...)") else text + "."
+
+
+def options_rst(parser, program, skip_help=False):
     r"""
     Return reST lines documenting the arguments of ``parser`` as ``.. option::``.
+
+    With ``skip_help``, ``-h/--help`` is left out (it is the same for every
+    subcommand and documented once, for ``sage-tropnet`` itself).
     """
     formatter = parser._get_formatter()
     excl = _exclusive(parser)
@@ -81,8 +92,10 @@ def options_rst(parser, program):
             continue
         if action.help == argparse.SUPPRESS:
             continue
+        if skip_help and isinstance(action, argparse._HelpAction):
+            continue
         sig = _invocation(formatter, action)
-        text = rst_escape(_help(formatter, action))
+        text = rst_escape(_sentence(_help(formatter, action)))
         notes = []
         if not action.option_strings:
             notes.append("Required positional argument.")
@@ -91,7 +104,7 @@ def options_rst(parser, program):
         if action.dest in excl:
             notes.append("Cannot be combined with %s."
                          % ", ".join("``%s``" % o for o in excl[action.dest]))
-        body = " ".join(s for s in [text[:1].upper() + text[1:] if text else ""] + notes if s)
+        body = " ".join(s for s in [text] + notes if s)
         lines += [".. option:: %s" % sig, ""]
         if body:
             lines += ["   " + body, ""]
@@ -110,7 +123,7 @@ def command_rst(name, parser, help_line, prog):
     lines += [".. code-block:: text", ""]
     lines += ["   " + line for line in _usage(parser).splitlines()]
     lines += [""]
-    lines += options_rst(parser, "%s %s" % (prog, name))
+    lines += options_rst(parser, "%s %s" % (prog, name), skip_help=True)
     return lines
 
 
