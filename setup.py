@@ -27,7 +27,8 @@ setup(
     install_requires=["numpy", "scipy", "tqdm"],
     extras_require={
         "passagemath": ["passagemath-standard>=10.8,<10.9"],
-        "test": ["pytest", "hypothesis", "pandas"],
+        "test": ["pytest", "hypothesis", "pandas", "nbmake", "nbformat", "ipykernel",
+                 "dask[distributed]", "pyarrow", "matplotlib"],
         "torch": ["torch"],
         "keras": ["keras"],
     },
