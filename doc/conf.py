@@ -18,6 +18,8 @@
 #   become empty); the build is faster and needs no matplotlib
 # - ``SAGE_TROPNET_DOC_THEME=alabaster`` -- force a theme (default: furo if
 #   installed, else alabaster)
+# - ``SAGE_TROPNET_DOC_STRICT=yes`` -- also fail on the known docstring warnings
+#   listed in ``KNOWN_DOCSTRING_WARNINGS`` below
 
 import os
 import sys
@@ -48,7 +50,6 @@ version = ".".join(release.split(".")[:2])
 # (``sage.misc.sageinspect``) and for the code of ``.. PLOT::`` blocks.
 import sage_tropnet  # noqa: E402,F401
 import sage.all  # noqa: E402,F401
-import sage.version  # noqa: E402
 
 # Regenerate the API stubs (doc/api/*.rst) from the modules present, so that a
 # plain ``sphinx-build`` is always complete; tools/build_docs.sh runs the same
@@ -348,6 +349,11 @@ def _skip_member(app, what, name, obj, skip, options):
 
 
 def setup(app):
+    from sphinx.util import logging as sphinx_logging
+    sphinx_logging.getLogger("sage_tropnet.doc").info(
+        "sage_tropnet %s docs: autodoc = %s, .. PLOT:: %s", release,
+        "sage_docbuild.ext.sage_autodoc" if SAGE_AUTODOC else "sphinx.ext.autodoc (fallback)",
+        "skipped" if SKIP_PLOTS else "rendered")
     _install_known_warning_filter()
     app.connect("env-before-read-docs", _note_full_read)
     app.connect("build-finished", _report_known_warnings)

@@ -76,7 +76,17 @@ from sage_tropnet.rational import to_rational
 
 PROG = "sage-tropnet"
 
-Subcommand = namedtuple("Subcommand", ["name", "help", "configure", "run", "description"])
+class Subcommand(namedtuple("Subcommand", ["name", "help", "configure", "run", "description"])):
+    r"""
+    A registered subcommand of ``sage-tropnet`` (see :func:`add_subcommand`).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli import SUBCOMMANDS
+        sage: SUBCOMMANDS["regions"].name
+        'regions'
+    """
+    __slots__ = ()
 
 #: The registered subcommands, in the order of ``--help``. Add to it with
 #: :func:`add_subcommand`.

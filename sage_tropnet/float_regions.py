@@ -66,6 +66,17 @@ class FloatTropicalOracle:
         self.n = self.polys[0][0].shape[1]
 
     def cons(self, key):
+        r"""
+        Return the constraints ``(A, b)``, `A x \le b`, of the cell ``key``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.float_regions import FloatTropicalOracle
+            sage: o = FloatTropicalOracle([([(0,), (1,)], [0, 0], {0: [1], 1: [0]}),
+            ....:                          ([(0,)], [0], {0: []})])
+            sage: o.cons((1, 0))
+            (array([[-1.]]), array([0.]))
+        """
         rows, rhs = [], []
         for (E, C, adj), i in zip(self.polys, key):
             for k in adj[i]:
@@ -74,11 +85,33 @@ class FloatTropicalOracle:
         return np.array(rows).reshape(len(rows), self.n), np.array(rhs)
 
     def label(self, key):
+        r"""
+        Return the affine map (gradient, constant) of the cell ``key``, rounded.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.float_regions import FloatTropicalOracle
+            sage: o = FloatTropicalOracle([([(0,), (1,)], [0, 0], {0: [1], 1: [0]}),
+            ....:                          ([(0,)], [0], {0: []})])
+            sage: o.label((1, 0))
+            (1.0, 0.0)
+        """
         (Ep, Cp, _), (Eq, Cq, _) = self.polys
         i, j = key
         return tuple(np.round(np.append(Ep[i] - Eq[j], Cp[i] - Cq[j]), 9))
 
     def key_at(self, y, d):
+        r"""
+        Return the cell containing `y + \varepsilon d` (``None`` on a numerical tie).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.float_regions import FloatTropicalOracle
+            sage: o = FloatTropicalOracle([([(0,), (1,)], [0, 0], {0: [1], 1: [0]}),
+            ....:                          ([(0,)], [0], {0: []})])
+            sage: o.key_at([0.0], [1.0]), o.key_at([0.0], None)
+            ((1, 0), None)
+        """
         y = np.asarray(y, dtype=float)
         key = []
         for E, C, _ in self.polys:
@@ -196,6 +229,17 @@ class FloatActivationOracle:
         return (np.array(rows).reshape(len(rows), n), np.array(rhs)), (M, v)
 
     def key_at(self, y, d):
+        r"""
+        Return the activation pattern at `y + \varepsilon d` (``None`` on a tie).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: from sage_tropnet.float_regions import FloatActivationOracle
+            sage: o = FloatActivationOracle(ReLUNetwork([([[1]], [0]), ([[1]], [0])]), 0)
+            sage: o.key_at([0.0], [-1.0]), o.key_at([0.0], None)
+            (((0,), ()), None)
+        """
         return self._walk(y=np.asarray(y, dtype=float),
                           d=None if d is None else np.asarray(d, dtype=float))
 
@@ -205,9 +249,31 @@ class FloatActivationOracle:
         return self._cache[key]
 
     def cons(self, key):
+        r"""
+        Return the constraints ``(A, b)``, `A x \le b`, of the activation cell ``key``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: from sage_tropnet.float_regions import FloatActivationOracle
+            sage: o = FloatActivationOracle(ReLUNetwork([([[2]], [1]), ([[1]], [0])]), 0)
+            sage: o.cons(((1,), ()))
+            (array([[-2.]]), array([1.]))
+        """
         return self._data(key)[0]
 
     def label(self, key):
+        r"""
+        Return the (rounded) affine map of the chosen output on the cell ``key``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: from sage_tropnet.float_regions import FloatActivationOracle
+            sage: o = FloatActivationOracle(ReLUNetwork([([[2]], [1]), ([[1]], [0])]), 0)
+            sage: o.label(((1,), ())), o.label(((0,), ()))
+            ((2.0, 1.0), (0.0, 0.0))
+        """
         M, v = self._data(key)[1]
         if self.output is None:
             return tuple(np.round(np.append(M.ravel(), v), 9))

@@ -65,3 +65,30 @@ def test_public_api():
     for name in sage_tropnet.__all__:
         obj = getattr(sage_tropnet, name)
         assert obj.__doc__ and "EXAMPLES" in obj.__doc__, name
+
+
+def _public_callables():
+    import importlib
+    import inspect
+    for f in sorted(os.listdir(PKG)):
+        if not f.endswith(".py") or f.startswith("_"):
+            continue
+        mod = importlib.import_module("sage_tropnet." + f[:-3])
+        assert mod.__doc__ and "EXAMPLES" in mod.__doc__, "module %s has no EXAMPLES" % f
+        for name, obj in vars(mod).items():
+            if name.startswith("_") or getattr(obj, "__module__", None) != mod.__name__:
+                continue
+            if inspect.isfunction(obj):
+                yield "%s.%s" % (f, name), obj
+            elif inspect.isclass(obj):
+                yield "%s.%s" % (f, name), obj
+                for mname, meth in vars(obj).items():
+                    if mname.startswith("_") or not inspect.isfunction(meth):
+                        continue
+                    yield "%s.%s.%s" % (f, name, mname), meth
+
+
+def test_every_public_callable_has_a_doctest():
+    missing = [name for name, obj in _public_callables()
+               if not (obj.__doc__ and "sage: " in obj.__doc__)]
+    assert not missing, missing

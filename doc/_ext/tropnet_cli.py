@@ -19,6 +19,7 @@ Options of the directive:
 """
 import argparse
 import os
+import re
 
 from docutils import nodes
 from docutils.parsers.rst import directives
@@ -29,11 +30,24 @@ from sphinx.util.nodes import nested_parse_with_titles
 _SPECIAL = "\\*`_|"
 
 
+_OPTION = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
+
+
 def rst_escape(text):
     r"""
-    Return ``text`` with the inline markup characters of reST escaped.
+    Return ``text`` with the inline markup characters of reST escaped, and
+    option names such as ``--json`` set as inline literals (so that Sphinx's
+    smart quotes do not turn ``--`` into a dash).
     """
-    return "".join("\\" + c if c in _SPECIAL else c for c in text)
+    parts = _OPTION.split(text)
+    out = []
+    for k, part in enumerate(parts):
+        if k % 2:
+            out.append("``%s``" % part)
+        else:
+            out.append("".join("\\" + c if c in _SPECIAL else c for c in part))
+    # an inline literal must be followed by whitespace or punctuation
+    return re.sub(r"``(?=[A-Za-z0-9])", "``\\ ", "".join(out))
 
 
 def _help(formatter, action):
@@ -74,7 +88,7 @@ def _sentence(text):
     if not text:
         return text
     text = text[0].upper() + text[1:]
-    return text if text[-1] in ".!?)" and not text.endswith("...)") else text + "."
+    return text if text[-1] in ".!?" else text + "."
 
 
 def options_rst(parser, program, skip_help=False):
@@ -136,7 +150,12 @@ class TropnetCLI(SphinxDirective):
         import sage_tropnet  # noqa: F401  (initialises Sage first)
         from sage_tropnet import cli
 
-        self.env.note_dependency(os.path.abspath(cli.__file__))
+        # rebuild the page when the command line or this extension changes
+        pkg = os.path.dirname(os.path.abspath(cli.__file__))
+        for name in sorted(os.listdir(pkg)):
+            if name.startswith("cli") and name.endswith(".py"):
+                self.env.note_dependency(os.path.join(pkg, name))
+        self.env.note_dependency(os.path.abspath(__file__))
         parser = cli.build_parser()
         prog = parser.prog
         if "top-level" in self.options:
