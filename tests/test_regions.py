@@ -180,3 +180,24 @@ def test_errors():
         count_linear_regions(TP.gens(2)[0] + 0, method='activation')
     with pytest.raises(ValueError, match="positive"):
         count_linear_regions(T3, box=-1)
+
+
+def test_float_mode_agrees_with_exact():
+    """Acceptance 2: exact and float modes agree (in R^n and in a box)."""
+    for i, net in enumerate(_random_nets(60, seed=99)):
+        box = None if i % 2 else 7
+        e = count_linear_regions(net, method='activation', box=box)
+        assert count_linear_regions(net, method='activation', box=box, mode='float') == e
+        assert count_linear_regions(net, method='tropical', box=box, mode='float') == e
+        assert count_activation_regions(net, box=box, mode='float') == \
+            count_activation_regions(net, box=box)
+
+
+def test_float_mode_on_tropical_maps():
+    x, y = TP.gens(2)
+    u, = TP.gens(1)
+    assert count_linear_regions((0 + u + u ** 2 * (-2)) / (0 + u ** 2 * (-2)), mode='float') == 4
+    p1 = TP({(0, 0): 3, (1, 0): 2, (0, 1): 2, (1, 1): 3, (2, 0): 0, (0, 2): 0})
+    assert count_linear_regions(p1, mode='float') == 6
+    with pytest.raises(ValueError, match="mode"):
+        count_linear_regions(p1, mode='approximate')

@@ -28,8 +28,6 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import nested_parse_with_titles
 
 _SPECIAL = "\\*`_|"
-
-
 _OPTION = re.compile(r"(?<![\w-])(--?[A-Za-z][\w-]*)")
 
 
@@ -188,15 +186,6 @@ class TropnetCLI(SphinxDirective):
         content = StringList(lines, source="<sage-tropnet --help>")
         nested_parse_with_titles(self.state, content, node)
         return node.children
-
-
-def command_names():
-    r"""
-    Return the names of the registered subcommands of ``sage-tropnet``.
-    """
-    import sage_tropnet  # noqa: F401
-    from sage_tropnet import cli
-    return list(cli.SUBCOMMANDS)
 
 
 def setup(app):
