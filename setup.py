@@ -29,6 +29,7 @@ setup(
         "passagemath": ["passagemath-standard>=10.8,<10.9"],
         "test": ["pytest", "hypothesis", "pandas", "nbmake", "nbformat", "ipykernel",
                  "dask[distributed]", "pyarrow", "matplotlib"],
+        "doc": ["passagemath-docbuild", "furo"],
         "torch": ["torch"],
         "keras": ["keras"],
     },

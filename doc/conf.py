@@ -235,13 +235,7 @@ if html_theme == "furo":
 # Remove an entry as soon as the module is fixed: entries that match nothing
 # are listed at the end of the build. ``SAGE_TROPNET_DOC_STRICT=yes`` ignores
 # this list (to check a fix).
-KNOWN_DOCSTRING_WARNINGS = [
-    # sage_tropnet/plot.py, plot_linear_regions: the paragraph "Serra et
-    # al.'s Fig. 2 network in dimension 1: ..." has its 2nd and 3rd lines
-    # indented 4 spaces less than its first line.
-    (r"sage_tropnet\.plot\.plot_linear_regions\b",
-     r"Block quote ends without a blank line; unexpected unindent"),
-]
+KNOWN_DOCSTRING_WARNINGS = []
 if os.environ.get("SAGE_TROPNET_DOC_STRICT", "no") == "yes":
     KNOWN_DOCSTRING_WARNINGS = []
 

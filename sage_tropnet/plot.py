@@ -179,8 +179,8 @@ def plot_linear_regions(obj, box=None, method='tropical', output=0, show_cells=F
         sphinx_plot(plot_linear_regions(net, box=3, show_cells=True))
 
     Serra et al.'s Fig. 2 network in dimension 1: four linear regions (four
-segments and three boundaries); the activation route has five cells, two of
-them glued into one region::
+    segments and three boundaries); the activation route has five cells, two of
+    them glued into one region::
 
         sage: net = ReLUNetwork([([[1], [-1]], [0, 1]), ([[4, 2]], [-3])],
         ....:                   output_activation='relu')
