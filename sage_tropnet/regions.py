@@ -261,6 +261,26 @@ class _TropicalOracle:
         i, j = key
         return (tuple(Ep[i] - Eq[j]), Cp[i] - Cq[j])
 
+    def facet_neighbours(self, key):
+        r"""
+        Return ``{normalised facet inequality: neighbouring cell}``.
+
+        For pruned, merged `p` and `q` the neighbour across a facet is known
+        combinatorially: at most one constraint `p_i \ge p_k` of `p` (and at
+        most one of `q`) defines a given hyperplane, because three collinear
+        lifted points cannot all be upper-hull vertices; across the facet the
+        maximum of `p` passes from `i` to that `k` on the whole facet (and
+        likewise for `q`). So no point needs to be sampled.
+        """
+        out = {}
+        for side, ((E, C, adj), i) in enumerate(zip(self.polys, key)):
+            for k in adj[i]:
+                hn = _normalize([C[i] - C[k]] + list(E[i] - E[k]))
+                new = list(out.get(hn, key))
+                new[side] = k
+                out[hn] = tuple(new)
+        return out
+
     def key_at(self, y, d):
         import numpy as np
         key = []
@@ -412,10 +432,31 @@ class _UnionFind:
             self.parent[ra] = rb
 
 
-def _explore(oracle, box, seed=0, progress=None):
+def _ppl_facets(ieqs, n):
     r"""
-    Return ``(cells, edges)``: every full-dimensional cell (key -> polyhedron)
-    and the pairs of cells sharing a facet (within the counting domain).
+    Return the normalised facet inequalities of ``{x : c + a.x >= 0}`` (PPL,
+    exact), or ``None`` if it is not full-dimensional.
+    """
+    from ppl import Constraint_System, C_Polyhedron, Linear_Expression
+    if not ieqs:
+        return []
+    cs = Constraint_System()
+    for t in ieqs:
+        t = _normalize(t)
+        cs.insert(Linear_Expression([int(a) for a in t[1:]], int(t[0])) >= 0)
+    P = C_Polyhedron(cs)
+    if P.affine_dimension() < n:
+        return None
+    return [_normalize([c.inhomogeneous_term()] + list(c.coefficients()))
+            for c in P.minimized_constraints()]
+
+
+def _explore(oracle, box, seed=0, progress=None, polyhedra=True):
+    r"""
+    Return ``(cells, edges)``: every full-dimensional cell (key -> polyhedron,
+    or key -> its inequalities when ``polyhedra`` is ``False`` and the oracle
+    knows its facet neighbours) and the pairs of cells sharing a facet
+    (within the counting domain).
     """
     n = oracle.n
     rng = _random.Random(seed)
@@ -456,18 +497,38 @@ def _explore(oracle, box, seed=0, progress=None):
     seen = {start}
     while queue:
         key = queue.pop()
+        facet_map = oracle.facet_neighbours(key) if hasattr(oracle, 'facet_neighbours') else None
+        if facet_map is not None and not polyhedra:
+            # combinatorial neighbours: only the facets are needed (PPL directly)
+            facets = _ppl_facets(ieqs_of(key)[0], n)
+            cells[key] = ieqs_of(key)[0]
+            bar.update(1)
+            for hn in facets:
+                if hn in box_norm:
+                    continue
+                other = facet_map[hn]
+                edges.add((key, other) if key <= other else (other, key))
+                if other not in seen:
+                    seen.add(other)
+                    queue.append(other)
+            continue
         P = _polyhedron(ieqs_of(key)[0], n)
         cells[key] = P
         bar.update(1)
         for h in P.inequality_generator():
-            if _normalize(h.vector()) in box_norm:
+            hn = _normalize(h.vector())
+            if hn in box_norm:
                 continue
-            inc = list(h.incident())
-            verts = [g.vector() for g in inc if g.is_vertex()]
-            rays = [g.vector() for g in inc if g.is_ray()]
-            lines = [g.vector() for g in P.lines()]
-            d = -vector(QQ, h.A())  # outward normal
-            for other in _cross(oracle, ieqs_of, verts, rays, lines, d, h, n, rng):
+            if facet_map is not None and hn in facet_map:
+                others = [facet_map[hn]]
+            else:
+                inc = list(h.incident())
+                verts = [g.vector() for g in inc if g.is_vertex()]
+                rays = [g.vector() for g in inc if g.is_ray()]
+                lines = [g.vector() for g in P.lines()]
+                d = -vector(QQ, h.A())  # outward normal
+                others = _cross(oracle, ieqs_of, verts, rays, lines, d, h, n, rng)
+            for other in others:
                 edges.add((key, other) if key <= other else (other, key))
                 if other not in seen:
                     seen.add(other)
@@ -675,13 +736,16 @@ def _float_count(oracle_f, adjacency, box, seed, progress, return_cells=False):
     return (cells, count) if return_cells else count
 
 
-def _regions(obj, method, adjacency, box, output, seed, progress):
+def _regions(obj, method, adjacency, box, output, seed, progress, polyhedra=True):
     if method not in METHODS:
         raise ValueError("method must be one of %s, got %r" % (METHODS, method))
     if adjacency not in ADJACENCIES:
         raise ValueError("adjacency must be one of %s, got %r" % (ADJACENCIES, adjacency))
     oracle = _as_map_and_oracle(obj, method, output)
-    cells, edges = _explore(oracle, box, seed=seed, progress=progress)
+    cells, edges = _explore(oracle, box, seed=seed, progress=progress, polyhedra=polyhedra)
+    if adjacency == 'nonempty':
+        cells = {k: (_polyhedron(v, oracle.n) if isinstance(v, list) else v)
+                 for k, v in cells.items()}
     labels = {k: oracle.label(k) for k in cells}
     uf = _UnionFind()
     for k in cells:
@@ -780,7 +844,8 @@ def count_linear_regions(obj, method='tropical', adjacency='facet', box=None, ou
         return _float_count(_float_oracle(obj, method, output), adjacency, box, seed, progress)
     if mode != 'exact':
         raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
-    return len(_regions(obj, method, adjacency, box, output, seed, progress)[2])
+    return len(_regions(obj, method, adjacency, box, output, seed, progress,
+                        polyhedra=False)[2])
 
 
 def _float_oracle(obj, method, output):

@@ -1,0 +1,951 @@
+r"""
+Declarative experiment sweeps
+
+A *sweep* runs every combination of architectures, seeds and methods on the
+random networks :func:`~sage_tropnet.network.random_network` ``(arch, seed=seed)``
+and collects one row per task in a tidy :class:`pandas.DataFrame`. It is
+described by a :class:`Sweep` -- built from a dictionary or read from a TOML
+file -- with the keys
+
+- ``architectures`` -- list of architectures ``[n_0, n_1, ..., n_L]`` (required)
+- ``seeds`` -- list of non-negative integer seeds, or an integer `k` meaning
+  ``0, 1, ..., k - 1`` (default: ``1``)
+- ``methods`` -- list of methods among ``"tropical"``, ``"activation"``,
+  ``"monomials"``, ``"estimate"``, ``"bounds"`` (default: ``["tropical"]``)
+- ``init`` -- ``"paper"`` (default), ``"he"`` or ``"integer"``: the
+  initialisation of :func:`~sage_tropnet.network.random_network`
+- ``output_activation`` -- ``"linear"`` (default) or ``"relu"``
+- ``mode`` -- ``"exact"`` (default) or ``"float"``, for the two counting methods
+- ``box`` -- positive number `R`: count in the box `[-R, R]^{n_0}` (default:
+  all of `\RR^{n_0}`)
+- ``samples``, ``radius`` -- for ``"estimate"``: the number of sample points
+  (default: ``1000``) and the half-width of the sampled box (default: ``box``
+  if given, else ``10``)
+
+Numbers are taken exactly: integers, strings ``"p/q"``, or floats (their exact
+binary value). The methods, on output `0` of each network:
+
+- ``"tropical"`` -- the number of linear regions by the tropical route,
+  :func:`~sage_tropnet.regions.count_linear_regions` (``method="tropical"``)
+- ``"activation"`` -- the number of linear regions by the activation route
+  (``method="activation"``), and in column ``activation_regions`` the number
+  of activation regions (:func:`~sage_tropnet.regions.count_activation_regions`)
+- ``"monomials"`` -- the monomials of the pruned tropical rational map
+  `F \oslash G` (columns ``numerator_monomials``, ``denominator_monomials``;
+  the value is their sum)
+- ``"estimate"`` -- the sampling estimate
+  :func:`~sage_tropnet.sampling.estimate_linear_regions` (sampling seed ``0``;
+  an estimate, not an exact count)
+- ``"bounds"`` -- the closed-form bounds :func:`~sage_tropnet.bounds.bounds` of
+  the architecture (columns ``bound_*``, exact integers as decimal strings;
+  the value is ``serra2018`` if it fits in 64 bits); they do not depend on the
+  seed
+
+Every row has the columns ``task_id`` (a stable hash of the task), ``arch``
+(the architecture as a string such as ``"[2, 3, 1]"``), ``seed``, ``method``,
+``value`` (a count, an integer), the method's extra columns, its parameters
+(exact rationals such as ``box`` as strings ``"p/q"``) and ``seconds`` (the
+wall-clock time of the task). Timing columns (:data:`TIMING_COLUMNS`) differ
+from run to run; :func:`drop_timing` removes them before tables are compared.
+
+:func:`sweep` runs the tasks serially (``scheduler="serial"``) or on
+``dask.distributed``: a local cluster of worker processes by default, or the
+scheduler at a given address. With an output file, every finished task is
+saved at once as a small JSON file in the directory ``<out>.parts/``, so a
+sweep that is killed resumes where it stopped and never recomputes a finished
+task; the parts are kept, so a sweep extended by more seeds or methods only
+runs the new tasks.
+
+EXAMPLES::
+
+    sage: from sage_tropnet.experiments import Sweep, sweep, drop_timing, read_results
+    sage: spec = Sweep({"architectures": [[2, 3, 1], [2, 4, 1]], "seeds": 2,
+    ....:               "methods": ["tropical", "activation", "monomials"]})
+    sage: spec
+    Sweep of 12 tasks: 2 architectures x 2 seeds x 3 methods (tropical, activation, monomials)
+    sage: df = sweep(spec, scheduler="serial", progress=False)
+    sage: df[["arch", "seed", "method", "value", "activation_regions"]]
+             arch  seed      method  value  activation_regions
+    0   [2, 3, 1]     0    tropical      7                <NA>
+    1   [2, 3, 1]     0  activation      7                   7
+    2   [2, 3, 1]     0   monomials      6                <NA>
+    3   [2, 3, 1]     1    tropical      7                <NA>
+    4   [2, 3, 1]     1  activation      7                   7
+    5   [2, 3, 1]     1   monomials      8                <NA>
+    6   [2, 4, 1]     0    tropical     11                <NA>
+    7   [2, 4, 1]     0  activation     11                  11
+    8   [2, 4, 1]     0   monomials     12                <NA>
+    9   [2, 4, 1]     1    tropical     11                <NA>
+    10  [2, 4, 1]     1  activation     11                  11
+    11  [2, 4, 1]     1   monomials      9                <NA>
+
+The same sweep from a TOML file, saved to Parquet; running it again
+recomputes nothing::
+
+    sage: toml = tmp_filename(ext=".toml")
+    sage: _ = open(toml, "w").write('architectures = [[2, 3, 1], [2, 4, 1]]\n'
+    ....:     'seeds = 2\nmethods = ["tropical", "activation", "monomials"]\n')
+    sage: out = tmp_filename(ext=".parquet")
+    sage: df1 = sweep(toml, scheduler="serial", out=out, progress=False)
+    sage: df1.attrs["computed"], df1.attrs["reused"]
+    (12, 0)
+    sage: df2 = sweep(toml, scheduler="serial", out=out, progress=False)
+    sage: df2.attrs["computed"], df2.attrs["reused"]
+    (0, 12)
+    sage: drop_timing(df2).equals(drop_timing(df)), drop_timing(read_results(out)).equals(drop_timing(df))
+    (True, True)
+
+On a local cluster of two worker processes (it takes a few seconds to start)::
+
+    sage: df3 = sweep(spec, n_workers=2, progress=False)      # long time
+    sage: drop_timing(df3).equals(drop_timing(df))              # long time
+    True
+
+AUTHORS:
+
+- sage_tropnet developers (2026-11): initial version
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+import hashlib
+import json
+import math
+import numbers
+import os
+import time
+
+from sage.structure.sage_object import SageObject
+from sage.rings.rational_field import QQ
+
+from sage_tropnet.rational import to_rational
+
+#: The methods a sweep can run, in their canonical order.
+METHODS = ("tropical", "activation", "monomials", "estimate", "bounds")
+
+#: The keys of a sweep specification.
+KEYS = ("architectures", "seeds", "methods", "init", "output_activation", "mode", "box",
+        "samples", "radius")
+
+#: Columns that differ from run to run (excluded when tables are compared).
+TIMING_COLUMNS = ("seconds",)
+
+#: The columns of a result table, in order, with their kind (``"str"``,
+#: ``"int"`` or ``"float"``); a table only has the columns its methods fill.
+SCHEMA = (("task_id", "str"), ("arch", "str"), ("seed", "int"), ("method", "str"),
+          ("value", "int"),
+          ("numerator_monomials", "int"), ("denominator_monomials", "int"),
+          ("activation_regions", "int"),
+          ("bound_zaslavsky", "str"), ("bound_montufar2017", "str"),
+          ("bound_serra2018", "str"), ("bound_serra_dim1", "str"), ("bound_trivial", "str"),
+          ("init", "str"), ("output_activation", "str"), ("mode", "str"), ("box", "str"),
+          ("samples", "int"), ("radius", "str"),
+          ("seconds", "float"))
+
+_KIND = dict(SCHEMA)
+
+#: Version of the task and row format; part of every task id, so that parts
+#: written by an incompatible version are never reused.
+FORMAT = 1
+
+_INITS = ("paper", "he", "integer")
+_OUTPUT_ACTIVATIONS = ("linear", "relu")
+_MODES = ("exact", "float")
+_PARAMETERS = {"tropical": ("init", "output_activation", "mode", "box"),
+               "activation": ("init", "output_activation", "mode", "box"),
+               "monomials": ("init", "output_activation"),
+               "estimate": ("init", "output_activation", "samples", "radius"),
+               "bounds": ()}
+_INT64_MAX = 2**63 - 1
+
+
+# ---------------------------------------------------------------------------
+# the specification
+# ---------------------------------------------------------------------------
+
+def _is_int(x):
+    return isinstance(x, numbers.Integral) and not isinstance(x, bool)
+
+
+def _positive_rational(x, error, key):
+    if isinstance(x, bool) or x is None:
+        raise error(key, "expected a positive number, got %r" % (x,))
+    if isinstance(x, str):
+        try:
+            q = QQ(x.strip())
+        except (TypeError, ValueError, ArithmeticError):
+            raise error(key, "expected a positive number, got %r" % (x,))
+    elif isinstance(x, float):
+        if not math.isfinite(x):
+            raise error(key, "expected a positive number, got %r" % (x,))
+        q = to_rational(x)
+    else:
+        try:
+            q = QQ(x)
+        except (TypeError, ValueError, ArithmeticError):
+            raise error(key, "expected a positive number, got %r" % (x,))
+    if q <= 0:
+        raise error(key, "expected a positive number, got %s" % q)
+    return q
+
+
+def _choice(x, allowed, error, key):
+    if x not in allowed:
+        raise error(key, "expected one of %s, got %r" % (", ".join(allowed), x))
+    return str(x)
+
+
+def architecture_string(arch):
+    r"""
+    Return the architecture ``arch`` as the string used in result tables.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import architecture_string
+        sage: architecture_string((2, 3, 1))
+        '[2, 3, 1]'
+    """
+    return "[%s]" % ", ".join(str(int(a)) for a in arch)
+
+
+def _json_value(x):
+    # Sage integers and rationals in a task: integers as ints, rationals as strings
+    if _is_int(x):
+        return int(x)
+    try:
+        return str(QQ(x))
+    except (TypeError, ValueError):
+        raise TypeError("%r is not a valid task parameter" % (x,))
+
+
+def task_id(task):
+    r"""
+    Return the stable identifier of a task: a hash of its parameters.
+
+    The identifier depends only on the parameters that the task's method uses
+    (and on :data:`FORMAT`), so it is the same across runs, machines and
+    Python processes.
+
+    INPUT:
+
+    - ``task`` -- a task dictionary (see :meth:`Sweep.tasks`); its key
+      ``"task_id"``, if any, is ignored
+
+    OUTPUT: a string of 16 hexadecimal digits
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import task_id
+        sage: t = {"method": "bounds", "arch": [2, 3, 1], "seed": 0}
+        sage: task_id(t) == task_id(dict(reversed(list(t.items()))))
+        True
+        sage: len(task_id(t)), task_id(t) == task_id(dict(t, seed=1))
+        (16, False)
+    """
+    data = {k: v for k, v in task.items() if k != "task_id"}
+    data["format"] = FORMAT
+    blob = json.dumps(data, sort_keys=True, separators=(",", ":"), default=_json_value)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+
+class Sweep(SageObject):
+    r"""
+    The specification of a sweep: architectures `\times` seeds `\times` methods.
+
+    See the module documentation for the keys. Unknown keys and bad values
+    raise a :class:`ValueError` naming the source (file) and the key.
+
+    INPUT:
+
+    - ``spec`` -- dictionary (default: empty) of the keys
+    - ``source`` -- string (default: ``"sweep spec"``); names the origin of
+      the specification (a file name) in error messages
+    - further keyword arguments are keys too (they override ``spec``)
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import Sweep
+        sage: S = Sweep({"architectures": [[2, 3, 1]], "seeds": [4, 7]},
+        ....:           methods=["bounds", "estimate"], box="1/2"); S
+        Sweep of 4 tasks: 1 architecture x 2 seeds x 2 methods (bounds, estimate)
+        sage: S.seeds, S.box, S.radius, S.samples
+        ((4, 7), 1/2, 1/2, 1000)
+        sage: TestSuite(S).run()
+        sage: Sweep(architectures=[[1, 2, 1]], methods=["tropical", "nope"])
+        Traceback (most recent call last):
+        ...
+        ValueError: sweep spec: key 'methods': unknown method 'nope' (expected a subset of
+        tropical, activation, monomials, estimate, bounds)
+    """
+
+    def __init__(self, spec=None, source=None, **keys):
+        spec = dict(spec or {}, **keys)
+        self._source = source or "sweep spec"
+
+        def error(key, message):
+            return ValueError("%s: key %r: %s" % (self._source, key, message))
+
+        unknown = sorted(str(k) for k in spec if k not in KEYS)
+        if unknown:
+            raise error(unknown[0], "unknown key (expected some of %s)" % ", ".join(KEYS))
+        # architectures
+        if "architectures" not in spec:
+            raise error("architectures", "missing (a list of architectures such as "
+                                         "[[2, 3, 1], [2, 4, 1]])")
+        archs = spec["architectures"]
+        if isinstance(archs, (str, bytes)) or not isinstance(archs, (list, tuple)) or not archs:
+            raise error("architectures", "expected a non-empty list of architectures such as "
+                                         "[[2, 3, 1]], got %r" % (archs,))
+        architectures = []
+        for a in archs:
+            if (isinstance(a, (str, bytes)) or not isinstance(a, (list, tuple)) or len(a) < 2
+                    or not all(_is_int(n) and n >= 1 for n in a)):
+                raise error("architectures", "an architecture is a list [n_0, ..., n_L] of at "
+                                             "least two positive integers, got %r" % (a,))
+            a = tuple(int(n) for n in a)
+            if a in architectures:
+                raise error("architectures", "duplicate architecture %s" % architecture_string(a))
+            architectures.append(a)
+        # seeds
+        seeds = spec.get("seeds", 1)
+        if _is_int(seeds):
+            if seeds < 1:
+                raise error("seeds", "a number of seeds must be positive, got %s" % seeds)
+            seeds = tuple(range(int(seeds)))
+        elif isinstance(seeds, (list, tuple)) and seeds:
+            if not all(_is_int(s) and s >= 0 for s in seeds):
+                raise error("seeds", "seeds must be non-negative integers, got %r" % (seeds,))
+            seeds = tuple(int(s) for s in seeds)
+            if len(set(seeds)) < len(seeds):
+                raise error("seeds", "duplicate seeds in %r" % (list(seeds),))
+        else:
+            raise error("seeds", "expected a positive integer (the number of seeds) or a "
+                                 "non-empty list of seeds, got %r" % (seeds,))
+        # methods
+        methods = spec.get("methods", ["tropical"])
+        if isinstance(methods, (str, bytes)) or not isinstance(methods, (list, tuple)) or not methods:
+            raise error("methods", "expected a non-empty list of methods among %s, got %r"
+                                   % (", ".join(METHODS), methods))
+        for m in methods:
+            if m not in METHODS:
+                raise error("methods", "unknown method %r (expected a subset of %s)"
+                                       % (m, ", ".join(METHODS)))
+        if len(set(methods)) < len(methods):
+            raise error("methods", "duplicate methods in %r" % (list(methods),))
+        # the other keys
+        init = _choice(spec.get("init", "paper"), _INITS, error, "init")
+        act = _choice(spec.get("output_activation", "linear"), _OUTPUT_ACTIVATIONS, error,
+                      "output_activation")
+        mode = _choice(spec.get("mode", "exact"), _MODES, error, "mode")
+        box = spec.get("box")
+        box = None if box is None else _positive_rational(box, error, "box")
+        samples = spec.get("samples", 1000)
+        if not _is_int(samples) or samples < 1:
+            raise error("samples", "expected a positive integer, got %r" % (samples,))
+        radius = spec.get("radius")
+        if radius is None:
+            radius = box if box is not None else QQ(10)
+        else:
+            radius = _positive_rational(radius, error, "radius")
+        self.architectures = tuple(architectures)
+        self.seeds = seeds
+        self.methods = tuple(str(m) for m in methods)
+        self.init = init
+        self.output_activation = act
+        self.mode = mode
+        self.box = box
+        self.samples = int(samples)
+        self.radius = radius
+
+    @classmethod
+    def from_toml(cls, path):
+        r"""
+        Return the sweep specified by the TOML file ``path``.
+
+        The keys are at the top level of the file (see the module
+        documentation).
+
+        INPUT:
+
+        - ``path`` -- string or path of a ``.toml`` file
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.experiments import Sweep
+            sage: f = tmp_filename(ext=".toml")
+            sage: _ = open(f, "w").write('architectures = [[2, 3, 1]]\nseeds = [0, 3]\n'
+            ....:                        'methods = ["tropical", "bounds"]\nbox = 5\n')
+            sage: Sweep.from_toml(f)
+            Sweep of 4 tasks: 1 architecture x 2 seeds x 2 methods (tropical, bounds)
+            sage: _ = open(f, "w").write('architectures = [[2, 3, 1]]\nsamples = 0\n')
+            sage: Sweep.from_toml(f)
+            Traceback (most recent call last):
+            ...
+            ValueError: ....toml: key 'samples': expected a positive integer, got 0
+            sage: _ = open(f, "w").write('architectures = [[2, 3, 1]\n')
+            sage: Sweep.from_toml(f)
+            Traceback (most recent call last):
+            ...
+            ValueError: ....toml: not a valid TOML file (...)
+        """
+        try:
+            import tomllib
+        except ImportError:  # pragma: no cover - Python 3.10
+            import tomli as tomllib
+        path = os.fspath(path)
+        with open(path, "rb") as f:
+            try:
+                data = tomllib.load(f)
+            except tomllib.TOMLDecodeError as err:
+                raise ValueError("%s: not a valid TOML file (%s)" % (path, err))
+        return cls(data, source=path)
+
+    def tasks(self):
+        r"""
+        Return the list of tasks of this sweep, in the order of the result table.
+
+        The order is: architectures, then seeds, then methods, each as given.
+        A task is a dictionary of JSON values: ``task_id`` (see
+        :func:`task_id`), ``method``, ``arch`` (a list), ``seed`` and the
+        parameters the method uses (exact rationals as strings).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.experiments import Sweep
+            sage: T = Sweep(architectures=[[2, 3, 1]], methods=["tropical", "bounds"],
+            ....:           box=5).tasks()
+            sage: T[0]
+            {'arch': [2, 3, 1], 'box': '5', 'init': 'paper', 'method': 'tropical',
+             'mode': 'exact', 'output_activation': 'linear', 'seed': 0, 'task_id': '...'}
+            sage: T[1]
+            {'arch': [2, 3, 1], 'method': 'bounds', 'seed': 0, 'task_id': '...'}
+        """
+        values = {"init": self.init, "output_activation": self.output_activation,
+                  "mode": self.mode, "box": None if self.box is None else str(self.box),
+                  "samples": self.samples, "radius": str(self.radius)}
+        out = []
+        for arch in self.architectures:
+            for seed in self.seeds:
+                for method in self.methods:
+                    t = {"method": method, "arch": list(arch), "seed": seed}
+                    for k in _PARAMETERS[method]:
+                        t[k] = values[k]
+                    t["task_id"] = task_id(t)
+                    out.append(dict(sorted(t.items())))
+        return out
+
+    def number_of_tasks(self):
+        r"""
+        Return the number of tasks of this sweep.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.experiments import Sweep
+            sage: Sweep(architectures=[[2, 3, 1], [3, 3, 1]], seeds=5).number_of_tasks()
+            10
+        """
+        return len(self.architectures) * len(self.seeds) * len(self.methods)
+
+    def to_dict(self):
+        r"""
+        Return the specification as a dictionary of the keys.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.experiments import Sweep
+            sage: S = Sweep(architectures=[[2, 3, 1]], seeds=2, radius=3)
+            sage: S.to_dict()
+            {'architectures': [[2, 3, 1]], 'box': None, 'init': 'paper', 'methods': ['tropical'],
+             'mode': 'exact', 'output_activation': 'linear', 'radius': '3', 'samples': 1000,
+             'seeds': [0, 1]}
+            sage: Sweep(S.to_dict()) == S
+            True
+        """
+        return {"architectures": [list(a) for a in self.architectures],
+                "box": None if self.box is None else str(self.box),
+                "init": self.init, "methods": list(self.methods), "mode": self.mode,
+                "output_activation": self.output_activation, "radius": str(self.radius),
+                "samples": self.samples, "seeds": list(self.seeds)}
+
+    def __eq__(self, other):
+        return isinstance(other, Sweep) and self.to_dict() == other.to_dict()
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(json.dumps(self.to_dict(), sort_keys=True))
+
+    def _repr_(self):
+        def plural(k, word):
+            return "%s %s%s" % (k, word, "" if k == 1 else "s")
+        return "Sweep of %s: %s x %s x %s (%s)" % (
+            plural(self.number_of_tasks(), "task"), plural(len(self.architectures), "architecture"),
+            plural(len(self.seeds), "seed"), plural(len(self.methods), "method"),
+            ", ".join(self.methods))
+
+
+def as_sweep(spec):
+    r"""
+    Return ``spec`` as a :class:`Sweep`.
+
+    INPUT:
+
+    - ``spec`` -- a :class:`Sweep`, a dictionary of keys, or the path of a
+      TOML file
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import as_sweep
+        sage: as_sweep({"architectures": [[1, 2, 1]]})
+        Sweep of 1 task: 1 architecture x 1 seed x 1 method (tropical)
+        sage: as_sweep(42)
+        Traceback (most recent call last):
+        ...
+        TypeError: a sweep is a Sweep, a dictionary or the path of a TOML file, got 42
+    """
+    if isinstance(spec, Sweep):
+        return spec
+    if isinstance(spec, dict):
+        return Sweep(spec)
+    if isinstance(spec, (str, os.PathLike)):
+        return Sweep.from_toml(spec)
+    raise TypeError("a sweep is a Sweep, a dictionary or the path of a TOML file, got %r"
+                    % (spec,))
+
+
+# ---------------------------------------------------------------------------
+# one task
+# ---------------------------------------------------------------------------
+
+def run_task(task):
+    r"""
+    Run one task and return its row.
+
+    A pure function of the task (up to the ``seconds`` column): it builds the
+    random network, runs the method and returns a flat dictionary of JSON
+    values. It imports :mod:`sage_tropnet` first, so it runs in a fresh worker
+    process too.
+
+    INPUT:
+
+    - ``task`` -- a task dictionary (see :meth:`Sweep.tasks`)
+
+    OUTPUT: a dictionary with the keys ``task_id``, ``arch`` (a string),
+    ``seed``, ``method``, ``value`` (an integer, or ``None`` for a bound
+    that does not fit in 64 bits), the method's extra columns, its parameters
+    and ``seconds`` (see the module documentation)
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import Sweep, run_task
+        sage: T = Sweep(architectures=[[2, 3, 1]], seeds=[1],
+        ....:           methods=["monomials", "estimate", "bounds"], samples=500).tasks()
+        sage: r = run_task(T[0]); list(r)
+        ['task_id', 'arch', 'seed', 'method', 'value', 'numerator_monomials',
+         'denominator_monomials', 'init', 'output_activation', 'seconds']
+        sage: r["arch"], r["value"], r["numerator_monomials"], r["denominator_monomials"]
+        ('[2, 3, 1]', 8, 7, 1)
+        sage: r = run_task(T[1]); r["value"], r["samples"], r["radius"]
+        (6, 500, '10')
+        sage: r = run_task(T[2]); r["value"], r["bound_trivial"], r["bound_serra_dim1"]
+        (7, '8', None)
+
+    TESTS::
+
+        sage: run_task({"method": "nope", "arch": [1, 1], "seed": 0})
+        Traceback (most recent call last):
+        ...
+        ValueError: unknown method 'nope' (expected one of tropical, activation, monomials,
+        estimate, bounds)
+    """
+    import sage_tropnet  # noqa: F401 -- initialises Sage in a fresh worker process
+    method = task["method"]
+    if method not in METHODS:
+        raise ValueError("unknown method %r (expected one of %s)" % (method, ", ".join(METHODS)))
+    arch = [int(a) for a in task["arch"]]
+    seed = int(task["seed"])
+    row = {"task_id": task.get("task_id") or task_id(task), "arch": architecture_string(arch),
+           "seed": seed, "method": method}
+    t0 = time.perf_counter()
+    if method == "bounds":
+        from sage_tropnet.bounds import bounds
+        b = bounds(arch)
+        serra = b["serra2018"]
+        row["value"] = int(serra) if serra <= _INT64_MAX else None
+        for k in ("zaslavsky", "montufar2017", "serra2018", "serra_dim1", "trivial"):
+            row["bound_" + k] = None if b.get(k) is None else str(b[k])
+    else:
+        from sage_tropnet.network import random_network
+        net = random_network(arch, seed=seed, init=task["init"],
+                             output_activation=task["output_activation"])
+        if method in ("tropical", "activation"):
+            from sage_tropnet.regions import count_linear_regions, count_activation_regions
+            box = None if task.get("box") is None else QQ(task["box"])
+            row["value"] = int(count_linear_regions(net, method=method, box=box,
+                                                    mode=task["mode"], progress=False))
+            if method == "activation":
+                row["activation_regions"] = int(count_activation_regions(
+                    net, box=box, mode=task["mode"], progress=False))
+        elif method == "monomials":
+            num, den = net.tropicalize(prune=True).monomial_count()[0]
+            row["value"] = int(num) + int(den)
+            row["numerator_monomials"] = int(num)
+            row["denominator_monomials"] = int(den)
+        else:  # estimate
+            from sage_tropnet.sampling import estimate_linear_regions
+            est = estimate_linear_regions(net, radius=QQ(task["radius"]),
+                                          samples=int(task["samples"]), seed=0,
+                                          progress=False)
+            row["value"] = int(est["estimate"])
+    seconds = time.perf_counter() - t0
+    for k in _PARAMETERS[method]:
+        row[k] = task[k]
+    row["seconds"] = seconds
+    return row
+
+
+# ---------------------------------------------------------------------------
+# tables
+# ---------------------------------------------------------------------------
+
+def _apply_schema(df):
+    import pandas as pd
+    for c in df.columns:
+        kind = _KIND.get(c)
+        if kind == "int":
+            df[c] = pd.array([None if pd.isna(v) else int(v) for v in df[c]], dtype="Int64")
+        elif kind == "str":
+            df[c] = pd.Series([None if pd.isna(v) else str(v) for v in df[c]],
+                              index=df.index, dtype=object)
+        elif kind == "float":
+            df[c] = df[c].astype("float64")
+    return df
+
+
+def results_table(rows):
+    r"""
+    Return the tidy table of the result rows ``rows``, in their order.
+
+    The columns are those of :data:`SCHEMA` that some row fills, in that
+    order (then any others, sorted). Counts are nullable integers
+    (``Int64``), exact values strings, ``seconds`` floats.
+
+    INPUT:
+
+    - ``rows`` -- list of rows as returned by :func:`run_task`
+
+    OUTPUT: a :class:`pandas.DataFrame`
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import results_table
+        sage: df = results_table([{"arch": "[1, 1]", "seed": 0, "method": "bounds", "value": None},
+        ....:                     {"arch": "[1, 1]", "seed": 0, "method": "tropical", "value": 2}])
+        sage: df
+             arch  seed    method  value
+        0  [1, 1]     0    bounds   <NA>
+        1  [1, 1]     0  tropical      2
+        sage: print(df.dtypes)
+        arch      object
+        seed       Int64
+        method    object
+        value      Int64
+        dtype: object
+    """
+    import pandas as pd
+    present = set()
+    for r in rows:
+        present.update(r)
+    cols = [c for c, _ in SCHEMA if c in present] + sorted(c for c in present if c not in _KIND)
+    df = pd.DataFrame([[r.get(c) for c in cols] for r in rows], columns=cols, dtype=object)
+    return _apply_schema(df)
+
+
+def drop_timing(df):
+    r"""
+    Return the table ``df`` without its timing columns (for comparisons).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import results_table, drop_timing
+        sage: list(drop_timing(results_table([{"seed": 1, "seconds": 0.5}])).columns)
+        ['seed']
+    """
+    out = df.drop(columns=[c for c in TIMING_COLUMNS if c in df.columns])
+    out.attrs = {}
+    return out.reset_index(drop=True)
+
+
+def _format_of(path):
+    ext = os.path.splitext(os.fspath(path))[1].lower()
+    if ext in (".parquet", ".pq"):
+        return "parquet"
+    if ext == ".csv":
+        return "csv"
+    raise ValueError("%s: unknown output format %r (use .parquet or .csv)" % (path, ext))
+
+
+def write_results(df, path):
+    r"""
+    Save the table ``df`` to ``path``: Parquet (``.parquet``, ``.pq``) or CSV (``.csv``).
+
+    The file is written to a temporary name and then renamed, so ``path``
+    never holds a partial table.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import results_table, write_results, read_results
+        sage: df = results_table([{"arch": "[1, 1]", "seed": 0, "value": 2, "box": "1/2"}])
+        sage: f = tmp_filename(ext=".csv")
+        sage: write_results(df, f); read_results(f).equals(df)
+        True
+        sage: write_results(df, "results.txt")
+        Traceback (most recent call last):
+        ...
+        ValueError: results.txt: unknown output format '.txt' (use .parquet or .csv)
+    """
+    fmt = _format_of(path)
+    path = os.fspath(path)
+    tmp = "%s.tmp-%s" % (path, os.getpid())
+    try:
+        if fmt == "parquet":
+            df.to_parquet(tmp, index=False)
+        else:
+            df.to_csv(tmp, index=False)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def read_results(path):
+    r"""
+    Return the table saved by :func:`write_results` (or :func:`sweep`) at ``path``.
+
+    The column types of :data:`SCHEMA` are restored (also from CSV, where
+    large integers and strings such as ``"5"`` are read exactly).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import results_table, write_results, read_results
+        sage: df = results_table([{"seed": 0, "value": 2**62, "radius": "10"},
+        ....:                     {"seed": 1, "value": None, "radius": "1/3"}])
+        sage: for ext in (".parquet", ".csv"):
+        ....:     f = tmp_filename(ext=ext); write_results(df, f)
+        ....:     print(read_results(f).equals(df))
+        True
+        True
+    """
+    import pandas as pd
+    fmt = _format_of(path)
+    if fmt == "parquet":
+        df = pd.read_parquet(path)
+    else:
+        df = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""])
+    return _apply_schema(df)
+
+
+# ---------------------------------------------------------------------------
+# parts (resuming)
+# ---------------------------------------------------------------------------
+
+def parts_directory(out):
+    r"""
+    Return the directory holding the finished tasks of the sweep saved to ``out``.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import parts_directory
+        sage: parts_directory("runs/results.parquet")
+        'runs/results.parquet.parts'
+    """
+    return os.fspath(out) + ".parts"
+
+
+def _write_part(parts, row):
+    r"""
+    Save one finished row as ``<parts>/<task_id>.json`` (atomically).
+    """
+    path = os.path.join(parts, row["task_id"] + ".json")
+    tmp = "%s.tmp-%s" % (path, os.getpid())
+    with open(tmp, "w") as f:
+        json.dump({"format": FORMAT, "row": row}, f, sort_keys=True)
+    os.replace(tmp, path)
+
+
+def _read_part(parts, tid):
+    r"""
+    Return the saved row of task ``tid``, or ``None`` if there is no valid one.
+    """
+    path = os.path.join(parts, tid + ".json")
+    try:
+        with open(path) as f:
+            data = json.load(f)
+    except (OSError, ValueError):
+        return None
+    row = data.get("row") if isinstance(data, dict) else None
+    if data.get("format") != FORMAT or not isinstance(row, dict) or row.get("task_id") != tid:
+        return None
+    return row
+
+
+# ---------------------------------------------------------------------------
+# running
+# ---------------------------------------------------------------------------
+
+def _run_serial(todo, done):
+    for t in todo:
+        done(run_task(t))
+
+
+def _run_dask(todo, done, scheduler, n_workers):
+    import logging
+    from distributed import Client, LocalCluster, as_completed
+    cluster = None
+    if isinstance(scheduler, Client):
+        client, own = scheduler, False
+    elif scheduler is None:
+        cluster = LocalCluster(n_workers=n_workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+        client, own = Client(cluster), True
+    else:
+        client, own = Client(scheduler), True
+    futures = []
+    try:
+        futures = [client.submit(run_task, t, key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
+                   for t in todo]
+        for fut in as_completed(futures):
+            row = fut.result()
+            done(row)
+            fut.release()
+    finally:
+        pending = [f for f in futures if not f.done()]
+        if pending:
+            client.cancel(pending)
+        if own:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=2):
+    r"""
+    Run a sweep and return its table of results.
+
+    INPUT:
+
+    - ``spec`` -- a :class:`Sweep`, a dictionary of keys or the path of a
+      TOML file
+    - ``scheduler`` -- where to run the tasks:
+
+      - ``None`` (default): a local ``dask.distributed`` cluster of
+        ``n_workers`` worker processes with one thread each (started for
+        this sweep, closed at the end; not started if nothing is left to do)
+      - a string such as ``"tcp://host:8786"``: the address of a running
+        dask scheduler (its workers need :mod:`sage_tropnet` installed)
+      - a :class:`distributed.Client` (left open)
+      - ``"serial"``: one after the other in this process
+
+    - ``out`` -- path (default: ``None``) of the table to write: Parquet
+      (``.parquet``) or CSV (``.csv``); every finished task is also saved in
+      the directory ``<out>.parts`` (kept afterwards)
+    - ``resume`` -- boolean (default: ``True``); reuse the tasks finished in
+      ``<out>.parts`` by an earlier (possibly killed) run instead of
+      recomputing them
+    - ``progress`` -- ``None`` (default: a progress bar on a terminal only),
+      ``True`` or ``False``
+    - ``n_workers`` -- integer (default: ``2``); the size of the local cluster
+
+    OUTPUT: a :class:`pandas.DataFrame` with one row per task, in the order
+    of :meth:`Sweep.tasks` (see :func:`results_table`); its ``attrs`` record
+    the numbers of ``tasks``, of ``computed`` and of ``reused`` tasks and the
+    total ``seconds``
+
+    If a task fails or the run is interrupted, the error propagates; the
+    tasks finished so far stay saved and a new run resumes from them.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import sweep, parts_directory
+        sage: spec = {"architectures": [[2, 3, 1]], "seeds": 3, "methods": ["bounds"]}
+        sage: out = tmp_filename(ext=".csv")
+        sage: df = sweep(spec, scheduler="serial", out=out, progress=False)
+        sage: df[["seed", "value", "bound_trivial"]]
+           seed  value bound_trivial
+        0     0      7             8
+        1     1      7             8
+        2     2      7             8
+        sage: import os; len(os.listdir(parts_directory(out)))
+        3
+
+    A larger sweep reuses the finished tasks; ``resume=False`` recomputes::
+
+        sage: spec["seeds"] = 4
+        sage: a = sweep(spec, scheduler="serial", out=out, progress=False).attrs
+        sage: a["tasks"], a["computed"], a["reused"]
+        (4, 1, 3)
+        sage: a = sweep(spec, scheduler="serial", out=out, resume=False, progress=False).attrs
+        sage: a["tasks"], a["computed"], a["reused"]
+        (4, 4, 0)
+
+    TESTS::
+
+        sage: sweep(spec, scheduler="serial", out="results.json")
+        Traceback (most recent call last):
+        ...
+        ValueError: results.json: unknown output format '.json' (use .parquet or .csv)
+        sage: sweep(spec, scheduler="serial", n_workers=0)
+        Traceback (most recent call last):
+        ...
+        ValueError: n_workers must be a positive integer, got 0
+    """
+    start = time.perf_counter()
+    spec = as_sweep(spec)
+    if out is not None:
+        _format_of(out)
+    if not _is_int(n_workers) or n_workers < 1:
+        raise ValueError("n_workers must be a positive integer, got %r" % (n_workers,))
+    tasks = spec.tasks()
+    rows = {}
+    parts = None
+    if out is not None:
+        parts = parts_directory(out)
+        os.makedirs(parts, exist_ok=True)
+        if resume:
+            for t in tasks:
+                row = _read_part(parts, t["task_id"])
+                if row is not None:
+                    rows[t["task_id"]] = row
+    reused = len(rows)
+    todo = [t for t in tasks if t["task_id"] not in rows]
+
+    from tqdm.auto import tqdm
+    disable = None if progress is None else not progress
+    with tqdm(total=len(tasks), initial=reused, desc="sweep", unit="task",
+              disable=disable) as bar:
+        def done(row):
+            if parts is not None:
+                _write_part(parts, row)
+            rows[row["task_id"]] = row
+            bar.update(1)
+
+        if todo:
+            if isinstance(scheduler, str) and scheduler == "serial":
+                _run_serial(todo, done)
+            else:
+                _run_dask(todo, done, scheduler, int(n_workers))
+
+    df = results_table([rows[t["task_id"]] for t in tasks])
+    if out is not None:
+        write_results(df, out)
+    df.attrs = {"tasks": len(tasks), "computed": len(todo), "reused": reused,
+                "seconds": time.perf_counter() - start}
+    return df
