@@ -104,3 +104,13 @@ def test_readme_main_job_command():
     d = json.loads(r.stdout)
     # a generic [2, 6, 1] network reaches Zaslavsky's maximum r(6, 2) = 22
     assert d["linear_regions"] == 22 and d["agree"]
+
+
+def test_stats_option(capsys):
+    code, out, _ = run(capsys, "regions", os.path.join(EXAMPLES, "t3_unit.npz"), "--json",
+                       "--box", "2", "--stats")
+    d = json.loads(out)
+    s = d["stats"]
+    # six cones from the origin, cut by the box [-2, 2]^2 of area 16
+    assert s["number_of_regions"] == 6 and s["total_volume"] == "16"
+    assert sorted(r["volume"] for r in s["regions"]) == ["2", "2", "2", "2", "4", "4"]
