@@ -389,7 +389,61 @@ class _ActivationOracle:
         return ieqs, (M, v)
 
     def key_at(self, y, d):
-        return self._walk(y=y, d=d)
+        key = self._fast_key(y, d)
+        if key is False:  # a neuron vanishes to first order along the ray: full walk
+            return self._walk(y=y, d=d)
+        return key
+
+    def _fast_key(self, y, d):
+        r"""
+        Return the pattern at `y + \varepsilon d` from an exact forward pass of
+        the point and the direction only (no affine maps), or ``False`` when a
+        neuron's value and derivative both vanish (then the full walk decides).
+        """
+        val = vector(QQ, y)
+        der = vector(QQ, d) if d is not None else vector(QQ, len(val))
+        states = []
+        for W, b, act in self.layers:
+            z = W * val + b
+            dz = W * der
+            kind = act[0]
+            if kind == 'linear':
+                val, der = z, dz
+                states.append(())
+                continue
+            if kind == 'maxout':
+                k_ = act[1]
+                st, nv, nd = [], [], []
+                for u in range(len(z) // k_):
+                    idx = range(u * k_, (u + 1) * k_)
+                    a = _lex_argmax([z[r] for r in idx], [dz[r] for r in idx])
+                    if a is None:
+                        return False
+                    r = u * k_ + a
+                    st.append(r)
+                    nv.append(z[r])
+                    nd.append(dz[r])
+                val, der = vector(QQ, nv), vector(QQ, nd)
+                states.append(tuple(st))
+                continue
+            alpha = act[1] if kind == 'leaky_relu' else QQ(0)
+            st, nv, nd = [], [], []
+            for zk, dk in zip(z, dz):
+                if alpha == 1:
+                    s = 1
+                elif zk > 0 or (zk == 0 and dk > 0):
+                    s = 1
+                elif zk < 0 or dk < 0:
+                    s = 0
+                else:
+                    return False
+                st.append(s)
+                f = 1 if s else alpha
+                nv.append(f * zk)
+                nd.append(f * dk)
+            val, der = vector(QQ, nv), vector(QQ, nd)
+            states.append(tuple(st))
+        return tuple(states)
 
     def _data(self, key):
         if key not in self._cache:
