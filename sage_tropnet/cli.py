@@ -412,11 +412,12 @@ add_subcommand("evaluate", _configure_evaluate, run_evaluate,
                            "(exit code 1 if they do not).")
 # Further subcommands live in their own modules and register here with
 # add_subcommand(name, configure, run, help=...).
-from sage_tropnet import cli_regions, cli_hoffman, cli_sample  # noqa: E402
+from sage_tropnet import cli_regions, cli_hoffman, cli_sample, cli_sweep  # noqa: E402
 
 cli_regions.register()
 cli_hoffman.register()
 cli_sample.register()
+cli_sweep.register()
 
 
 # ---------------------------------------------------------------------------

@@ -92,8 +92,10 @@ recomputes nothing::
     sage: df2 = sweep(toml, scheduler="serial", out=out, progress=False)
     sage: df2.attrs["computed"], df2.attrs["reused"]
     (0, 12)
-    sage: drop_timing(df2).equals(drop_timing(df)), drop_timing(read_results(out)).equals(drop_timing(df))
-    (True, True)
+    sage: drop_timing(df2).equals(drop_timing(df))
+    True
+    sage: drop_timing(read_results(out)).equals(drop_timing(df))
+    True
 
 On a local cluster of two worker processes (it takes a few seconds to start)::
 
@@ -330,7 +332,8 @@ class Sweep(SageObject):
                                  "non-empty list of seeds, got %r" % (seeds,))
         # methods
         methods = spec.get("methods", ["tropical"])
-        if isinstance(methods, (str, bytes)) or not isinstance(methods, (list, tuple)) or not methods:
+        if (isinstance(methods, (str, bytes)) or not isinstance(methods, (list, tuple))
+                or not methods):
             raise error("methods", "expected a non-empty list of methods among %s, got %r"
                                    % (", ".join(METHODS), methods))
         for m in methods:
@@ -820,7 +823,8 @@ def _run_dask(todo, done, scheduler, n_workers):
         client, own = Client(scheduler), True
     futures = []
     try:
-        futures = [client.submit(run_task, t, key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
+        futures = [client.submit(run_task, t,
+                                 key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
                    for t in todo]
         for fut in as_completed(futures):
             row = fut.result()

@@ -18,7 +18,7 @@ RANK = {
     "hoffman": 6, "sampling": 6, "stats": 6, "plot": 6,
     "symmetry": 7,
     "experiments": 8,
-    "cli": 9, "cli_regions": 9, "cli_hoffman": 9, "cli_sample": 9, "__main__": 10,
+    "cli": 9, "cli_regions": 9, "cli_hoffman": 9, "cli_sample": 9, "cli_sweep": 9, "__main__": 10,
 }
 
 
