@@ -9,10 +9,11 @@ tolerances*: every output of float mode is labelled ``mode = "float"``. Tests
 cross-check it against exact mode.
 
 Float mode needs bounded cells. Without a user box it counts inside an
-automatically grown box: starting from a box containing the data's scale it
-doubles the box until no cell vertex lies within 1% of the box boundary except
-on unbounded cells, i.e. until every vertex of the complex is inside; the
-count inside such a box equals the count in `\RR^n`.
+automatically grown box `[-R, R]^n`, `R = 16, 64, 256, \dots`, until the
+numbers of cells and of regions are both unchanged twice in a row. Once the
+box contains every vertex of the complex the count inside it equals the count
+in `\RR^n`; the stopping rule is a heuristic for that (another reason float
+mode is labelled as an estimate).
 
 EXAMPLES::
 

@@ -754,7 +754,8 @@ def _float_box(box, n):
 def _float_count(oracle_f, adjacency, box, seed, progress, return_cells=False):
     r"""
     Count in float mode (see :mod:`sage_tropnet.float_regions`). Without a box,
-    the box grows (x4) until the count is stable twice in a row.
+    the box grows (x4) until the numbers of cells and of regions are both
+    stable twice in a row.
     """
     from sage_tropnet.float_regions import explore_float
     n = oracle_f.n
@@ -779,13 +780,16 @@ def _float_count(oracle_f, adjacency, box, seed, progress, return_cells=False):
     stable = 0
     for _ in range(14):
         cells, count = run(R)
-        if count == last:
+        # stop when both the number of cells and the number of regions are
+        # stable (a constant function has one region at every size while
+        # unbounded cells with far vertices keep appearing)
+        if (len(cells), count) == last:
             stable += 1
             if stable == 2:
                 break
         else:
             stable = 0
-        last = count
+        last = (len(cells), count)
         R *= 4
     return (cells, count) if return_cells else count
 

@@ -201,3 +201,10 @@ def test_float_mode_on_tropical_maps():
     assert count_linear_regions(p1, mode='float') == 6
     with pytest.raises(ValueError, match="mode"):
         count_linear_regions(p1, mode='approximate')
+
+
+def test_float_activation_count_constant_function():
+    """Regression (found by the Relucent benchmark): the output ReLU is always off, so
+    the function has one region at every box size while far cells keep appearing."""
+    net = random_network([2, 8, 8, 1], seed=0, init='paper', output_activation='relu')
+    assert count_activation_regions(net, mode='float') == count_activation_regions(net) == 113
