@@ -28,7 +28,7 @@ setup(
     extras_require={
         "passagemath": ["passagemath-standard>=10.8,<10.9"],
         "test": ["pytest", "hypothesis", "pandas", "nbmake", "nbformat", "ipykernel",
-                 "dask[distributed]", "pyarrow", "matplotlib"],
+                 "dask[distributed]", "pyarrow", "matplotlib", "scikit-learn"],
         "doc": ["passagemath-docbuild", "furo"],
         "experiments": ["dask[distributed]", "pandas", "pyarrow"],
         "torch": ["torch"],
