@@ -128,16 +128,8 @@ def _box_ieqs(box, n):
             raise ValueError("the box lives in dimension %s, the polynomial in %s"
                              % (box.ambient_dim(), n))
         return [list(r) for r in box.inequalities_list()], [list(r) for r in box.equations_list()]
-    R = QQ(box)
-    if R <= 0:
-        raise ValueError("the box half-width must be positive, got %s" % R)
-    out = []
-    for i in range(n):
-        e = [0] * n
-        e[i] = 1
-        out.append([R] + e)
-        out.append([R] + [-a for a in e])
-    return out, []
+    from sage_tropnet.hull import cube_inequalities
+    return cube_inequalities(box, n), []
 
 
 def _polyhedron(n, ieqs=(), eqns=()):

@@ -246,3 +246,30 @@ def upper_hull_graph(points, heights):
         i = index[tuple(v)]
         adj[i] = sorted(index[tuple(w)] for w in v.neighbors() if w.is_vertex())
     return keep, adj
+
+
+def cube_inequalities(R, n):
+    r"""
+    Return the inequalities ``[c, a_1, ..., a_n]`` (meaning `c + a \cdot x \ge 0`)
+    of the box `[-R, R]^n`.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.hull import cube_inequalities
+        sage: cube_inequalities(2, 2)
+        [[2, 1, 0], [2, -1, 0], [2, 0, 1], [2, 0, -1]]
+        sage: cube_inequalities(-1, 2)
+        Traceback (most recent call last):
+        ...
+        ValueError: the box half-width must be positive, got -1
+    """
+    R = QQ(R)
+    if R <= 0:
+        raise ValueError("the box half-width must be positive, got %s" % R)
+    out = []
+    for i in range(n):
+        e = [0] * n
+        e[i] = 1
+        out.append([R] + e)
+        out.append([R] + [-a for a in e])
+    return out

@@ -98,7 +98,7 @@ from sage.modules.free_module_element import vector
 from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
                                   TropicalRationalMapVector)
 from sage_tropnet.network import ReLUNetwork
-from sage_tropnet.hull import upper_hull_graph
+from sage_tropnet.hull import upper_hull_graph, cube_inequalities
 
 METHODS = ('tropical', 'activation')
 ADJACENCIES = ('facet', 'nonempty')
@@ -137,16 +137,7 @@ def _box_ieqs(box, n):
         if box.dim() < n:
             raise ValueError("the counting domain must be full-dimensional")
         return [list(r) for r in box.inequalities_list()]
-    R = QQ(box)
-    if R <= 0:
-        raise ValueError("the box half-width must be positive, got %s" % R)
-    out = []
-    for i in range(n):
-        e = [0] * n
-        e[i] = 1
-        out.append([R] + e)
-        out.append([R] + [-a for a in e])
-    return out
+    return cube_inequalities(box, n)
 
 
 def _random_relint_point(vertices, rays, lines, rng):

@@ -1055,16 +1055,8 @@ def _box_polyhedron(box, n, group):
     if hasattr(box, 'inequalities_list'):
         B = box
     else:
-        R = QQ(box)
-        if R <= 0:
-            raise ValueError("the box half-width must be positive, got %s" % R)
-        rows = []
-        for i in range(n):
-            e = [0] * n
-            e[i] = 1
-            rows.append([R] + e)
-            rows.append([R] + [-t for t in e])
-        B = _polyhedron(rows, n)
+        from sage_tropnet.hull import cube_inequalities
+        B = _polyhedron(cube_inequalities(box, n), n)
         if all(_is_signed_permutation(g) for g in group.gens):
             return B
     for g in group.gens:
