@@ -37,6 +37,16 @@ side is covered piece by piece, exactly. Cells never get lost: the graph of
 facet-adjacent full-dimensional cells of a polyhedral subdivision of a convex
 set is connected.
 
+For the cells of a network (and of `p \oslash q`) the far side of a facet `F`
+is in fact *one* cell: by induction over the layers, a pre-activation that is
+affine with a constant sign on the cell `C` and vanishes at one point of the
+relative interior of `F` vanishes on all of `F` (an affine function `\ge 0`
+on a convex set with a zero in its relative interior is identically zero
+there); so every neuron is either nonzero on all of `\mathrm{relint}\, F`
+or zero on `F` with the sign across `F` set by its derivative, the same
+all along `F`. Float mode uses this (one crossing point per facet); the
+exact search still covers facets piece by piece as a safeguard.
+
 EXAMPLES:
 
 The examples of TropicalNN and of the reference notes::
@@ -744,44 +754,24 @@ def _float_box(box, n):
 
 def _float_count(oracle_f, adjacency, box, seed, progress, return_cells=False):
     r"""
-    Count in float mode (see :mod:`sage_tropnet.float_regions`). Without a box,
-    the box grows (x4) until the numbers of cells and of regions are both
-    stable twice in a row.
+    Count in float mode (see :mod:`sage_tropnet.float_regions`): one search,
+    in the box if one is given, else in all of `\RR^n`.
     """
     from sage_tropnet.float_regions import explore_float
     n = oracle_f.n
-
-    def run(bx):
-        A, b = _float_box(bx, n)
+    if box is None:
+        cells, edges = explore_float(oracle_f, seed=seed, progress=progress)
+    else:
+        A, b = _float_box(box, n)
         cells, edges = explore_float(oracle_f, A, b, seed=seed, progress=progress)
-        labels = {k: oracle_f.label(k) for k in cells}
-        uf = _UnionFind()
-        for k in cells:
-            uf.find(k)
-        for a, c in edges:
-            if a in cells and c in cells and labels[a] == labels[c]:
-                uf.union(a, c)
-        return cells, len(set(uf.find(k) for k in cells))
-
-    if box is not None:
-        cells, count = run(box)
-        return (cells, count) if return_cells else count
-    R = 16.0
-    last = None
-    stable = 0
-    for _ in range(14):
-        cells, count = run(R)
-        # stop when both the number of cells and the number of regions are
-        # stable (a constant function has one region at every size while
-        # unbounded cells with far vertices keep appearing)
-        if (len(cells), count) == last:
-            stable += 1
-            if stable == 2:
-                break
-        else:
-            stable = 0
-        last = (len(cells), count)
-        R *= 4
+    labels = {k: oracle_f.label(k) for k in cells}
+    uf = _UnionFind()
+    for k in cells:
+        uf.find(k)
+    for a, c in edges:
+        if a in cells and c in cells and labels[a] == labels[c]:
+            uf.union(a, c)
+    count = len(set(uf.find(k) for k in cells))
     return (cells, count) if return_cells else count
 
 

@@ -208,3 +208,23 @@ def test_float_activation_count_constant_function():
     the function has one region at every box size while far cells keep appearing."""
     net = random_network([2, 8, 8, 1], seed=0, init='paper', output_activation='relu')
     assert count_activation_regions(net, mode='float') == count_activation_regions(net) == 113
+
+
+def test_float_mode_lineality_and_larger_nets():
+    """Float mode searches in R^n directly; rank-deficient first layers (cells
+    with a lineality space) are searched in the orthogonal complement."""
+    # relu(x + y) + relu(2x + 2y - 1): three stripes, no vertex anywhere
+    net = ReLUNetwork([([[1, 1], [2, 2]], [0, -1]), ([[1, 1]], [0])])
+    assert count_activation_regions(net, mode='float') == count_activation_regions(net) == 3
+    assert count_linear_regions(net, mode='float') == count_linear_regions(net) == 3
+    # a constant network: one region
+    net0 = ReLUNetwork([([[0, 0]], [-1]), ([[1]], [0])])
+    assert count_activation_regions(net0, mode='float') == 1
+    # a maxout and a leaky network in R^3
+    for act in [('maxout', 2), ('leaky_relu', QQ(1) / 10)]:
+        net = random_network([3, 4, 1], seed=5, hidden_activation=act)
+        assert count_activation_regions(net, mode='float') == count_activation_regions(net)
+        assert count_linear_regions(net, method='activation', mode='float') == \
+            count_linear_regions(net, method='activation')
+    net = random_network([2, 16, 16, 1], seed=0)
+    assert count_activation_regions(net, mode='float') == count_activation_regions(net) == 442
