@@ -488,11 +488,13 @@ class _Facets:
     r"""
     The facets of one cell: ``rows`` (indices into the constraint rows),
     ``points`` (one point in the relative interior of each) and
-    :meth:`generators` (the vertices and rays on a facet).
+    :meth:`generators` (the vertices and rays on a facet); ``simplices``
+    lists, for each generator (vertex ``_V[g]`` or ray ``_U[g]``), ``n`` rows
+    tight at it (``-1`` for the origin of the polar, i.e. a ray).
     """
 
-    def __init__(self, rows, points, V, U, ray, fs, starts):
-        self.rows, self.points = rows, points
+    def __init__(self, rows, points, V, U, ray, fs, starts, simplices):
+        self.rows, self.points, self.simplices = rows, points, simplices
         self._V, self._U, self._ray, self._fs, self._starts = V, U, ray, fs, starts
 
     def generators(self, i):
@@ -527,7 +529,7 @@ def _polar_facets(A, b, x0):
         V = np.array(pts).reshape(len(pts), 1)
         return _Facets(np.array(rows, dtype=int), V, V, np.zeros((0, 1)),
                        np.zeros(len(pts), dtype=bool), np.arange(len(pts)),
-                       np.arange(len(pts) + 1))
+                       np.arange(len(pts) + 1), np.array(rows, dtype=int).reshape(-1, 1))
     Q = A / s[:, None]
     try:
         hull = ConvexHull(np.vstack([np.zeros((1, n)), Q]))
@@ -563,7 +565,7 @@ def _polar_facets(A, b, x0):
     if novert.any():  # numerically degenerate facet: project x0 onto it
         t = rows[novert]
         P[novert] = x0 + s[t, None] * A[t]
-    return _Facets(rows, P, V, U, ray, fs, starts)
+    return _Facets(rows, P, V, U, ray, fs, starts, simp - 1)
 
 
 def _facet_point(verts, rays, rng):

@@ -8,7 +8,10 @@ linear region exactly when the lifted point `(e, c)` is a vertex of the
 
 ALGORITHM:
 
-Filter in floating point, then certify exactly. scipy's qhull proposes the
+Filter in floating point, then certify exactly. First choice: qhull's whole
+triangulated hull is certified (exact integer hyperplanes, closedness; see
+:func:`_certified_hull`), which gives the vertices and the edges at once.
+Otherwise scipy's qhull proposes the
 vertex set of the lifted points (together with a floor copy of every point, so
 that the downward ray is represented); the exact polyhedron of the candidates
 is built over `\QQ` with PPL, and every discarded point is checked to lie in
@@ -104,6 +107,141 @@ def _float_candidates(pts):
     except Exception:
         return None
     return set(int(i) for i in hull.vertices if i < m)
+
+
+def _idet(M):
+    r"""
+    Determinant of a square matrix of Python integers (Bareiss elimination).
+    """
+    M = [list(r) for r in M]
+    n = len(M)
+    if n == 0:
+        return 1
+    sign, prev = 1, 1
+    for k in range(n - 1):
+        if M[k][k] == 0:
+            for i in range(k + 1, n):
+                if M[i][k] != 0:
+                    M[k], M[i] = M[i], M[k]
+                    sign = -sign
+                    break
+            else:
+                return 0
+        mk = M[k][k]
+        for i in range(k + 1, n):
+            mi = M[i][k]
+            Mi, Mk = M[i], M[k]
+            for j in range(k + 1, n):
+                Mi[j] = (Mi[j] * mk - mi * Mk[j]) // prev
+        prev = mk
+    return sign * M[n - 1][n - 1]
+
+
+def _certified_hull(pts):
+    r"""
+    Return ``(vertices, adjacency)`` of the upper hull of the distinct lifted
+    points ``pts`` from qhull with an exact certificate, or ``None``.
+
+    Certificate: qhull's triangulated hull of the points and of an apex far
+    below their centroid (below every upper facet) is checked exactly: (1) the
+    hyperplane of every simplex, computed exactly over the integers, has all
+    points on one side; (2) every ridge lies in exactly two simplices. The
+    simplices then form a closed pseudomanifold inside the boundary of the
+    polytope `\Pi` cut out by their halfspaces, so (as a mod-2 cycle that is
+    nonzero, see (3)) they cover that boundary, and `\Pi` is the convex hull
+    of the points. (3) Every upper simplex (normal pointing up) has a
+    hyperplane of its own: each is then a whole facet of the upper hull, its
+    vertices are vertices and its edges are edges. If any check fails
+    (degenerate, coplanar or numerically hard input) ``None`` is returned and
+    the caller uses PPL.
+    """
+    import math
+    import numpy as np
+    try:
+        from scipy.spatial import ConvexHull
+    except ImportError:  # pragma: no cover
+        return None
+    m, D = len(pts), len(pts[0])
+    if D < 3 or m <= D:
+        return None
+    dens = [1] * D
+    for p in pts:
+        for j, t in enumerate(p):
+            dens[j] = math.lcm(dens[j], int(t.denominator()))
+    Z = [[int(t * dens[j]) * m for j, t in enumerate(p)] for p in pts]
+    hs = [z[-1] for z in Z]
+    L = min(hs) - m - (max(hs) - min(hs))
+    # one apex below the centroid (all coordinates scaled by m to stay integral)
+    Z.append([sum(z[j] for z in Z) // m for j in range(D - 1)] + [L])
+    X = np.array([[float(a) for a in p] for p in pts])
+    try:
+        if max(dens) > 2 ** 200:
+            return None  # keep every float below of the overflow range
+        apex = np.append(X[:, :-1].mean(axis=0), float(QQ(L) / (m * dens[-1])))
+        hull = ConvexHull(np.vstack([X, apex]))
+    except Exception:
+        return None
+    simp = hull.simplices
+    F = len(simp)
+    # (2) closed: every ridge in exactly two simplices
+    S = np.sort(simp, axis=1)
+    ridges = np.vstack([np.delete(S, k, axis=1) for k in range(D)])
+    _, counts = np.unique(ridges, axis=0, return_counts=True)
+    if not (counts == 2).all():
+        return None
+    # (1) exact hyperplanes, oriented like qhull's outward normals
+    dens_f = np.array([float(d) for d in dens])
+    normals, offsets = [], []
+    for f in range(F):
+        q = [Z[i] for i in simp[f]]
+        q0 = q[0]
+        rows = [[a - b for a, b in zip(qk, q0)] for qk in q[1:]]
+        N = [(-1) ** j * _idet([r[:j] + r[j + 1:] for r in rows]) for j in range(D)]
+        if not any(N):
+            return None
+        if float(np.dot([float(t) for t in N], hull.equations[f, :D] / dens_f)) < 0:
+            N = [-t for t in N]
+        normals.append(N)
+        offsets.append(sum(a * b for a, b in zip(N, q0)))
+    Zf = np.array([[float(t) for t in z] for z in Z])
+    absZ = np.abs(Zf)
+    Nf = np.array([[float(t) for t in N] for N in normals])
+    Of = np.array([float(o) for o in offsets])
+    member = np.zeros((F, m + 1), dtype=bool)
+    member[np.repeat(np.arange(F), D), simp.ravel()] = True
+    chunk = max(1, 4000000 // (m + 1))
+    for f0 in range(0, F, chunk):
+        f1 = min(F, f0 + chunk)
+        V = Nf[f0:f1] @ Zf.T - Of[f0:f1, None]
+        err = 1e-11 * (np.abs(Nf[f0:f1]) @ absZ.T + np.abs(Of[f0:f1, None])) + 1e-300
+        if (V > err).any():
+            return None
+        near = (np.abs(V) <= err) & ~member[f0:f1]
+        for f, i in zip(*np.nonzero(near)):
+            f = f0 + int(f)
+            if sum(a * b for a, b in zip(normals[f], Z[i])) > offsets[f]:
+                return None
+    # (3) upper simplices have distinct hyperplanes
+    upper = [f for f in range(F) if normals[f][-1] > 0]
+    keys = set()
+    for f in upper:
+        g = 0
+        for t in normals[f]:
+            g = math.gcd(g, t)
+        k = tuple(t // g for t in normals[f]) + (offsets[f] // g,)
+        if k in keys:
+            return None
+        keys.add(k)
+    verts = set()
+    adj = {}
+    for f in upper:
+        vs = [int(i) for i in simp[f]]
+        if max(vs) >= m:
+            return None  # an upper simplex through the apex: impossible
+        verts.update(vs)
+        for i in vs:
+            adj.setdefault(i, set()).update(j for j in vs if j != i)
+    return verts, adj
 
 
 def _violators(ieqs, pts):
@@ -202,10 +340,14 @@ def upper_hull_vertices(points, heights):
         verts = {0}
     else:
         pts = [e + (best[e],) for e in distinct]
-        cands = None
+        cands = cert = None
         if len(pts) > FLOAT_FILTER_THRESHOLD:
-            cands = _float_candidates(pts)
-        if cands is None:
+            cert = _certified_hull(pts)
+            if cert is None:
+                cands = _float_candidates(pts)
+        if cert is not None:
+            verts = cert[0]
+        elif cands is None:
             verts = _exact_vertices(pts)[0]
         else:
             verts = _certify(pts, cands)
@@ -239,6 +381,12 @@ def upper_hull_graph(points, heights):
     pts = [tuple(QQ(a) for a in points[k]) + (QQ(heights[k]),) for k in keep]
     if len(set(pts)) != len(pts):
         raise ValueError("upper_hull_graph needs distinct exponents (merge the polynomial first)")
+    if len(pts) > FLOAT_FILTER_THRESHOLD:
+        cert = _certified_hull(pts)
+        if cert is not None:
+            verts, A = cert
+            if len(verts) == len(pts):
+                return keep, {i: sorted(A.get(i, ())) for i in range(len(pts))}
     P = upper_hull_polyhedron([p[:-1] for p in pts], [p[-1] for p in pts])
     index = {p: i for i, p in enumerate(pts)}
     adj = {i: [] for i in range(len(pts))}

@@ -109,6 +109,8 @@ from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap
                                   TropicalRationalMapVector)
 from sage_tropnet.network import ReLUNetwork
 from sage_tropnet.hull import upper_hull_graph, cube_inequalities
+from sage_tropnet.certify import (normalize, certified_facets, certified_facet_point,
+                                  as_rational_point)
 
 METHODS = ('tropical', 'activation')
 ADJACENCIES = ('facet', 'nonempty')
@@ -118,21 +120,7 @@ ADJACENCIES = ('facet', 'nonempty')
 # small exact helpers
 # ---------------------------------------------------------------------------
 
-def _normalize(ieq):
-    """
-    Return the primitive integer form of an inequality ``[c, a_1, ..., a_n]``.
-    """
-    ieq = [QQ(t) for t in ieq]
-    d = ZZ(1)
-    for t in ieq:
-        d = d.lcm(t.denominator())
-    v = [ZZ(t * d) for t in ieq]
-    g = ZZ(0)
-    for t in v:
-        g = g.gcd(t)
-    if g == 0:
-        return tuple(v)
-    return tuple(t // g for t in v)
+_normalize = normalize
 
 
 def _box_ieqs(box, n):
@@ -249,6 +237,33 @@ class _TropicalOracle:
         import numpy as np
         self._float = [(np.array([[float(a) for a in e] for e in E]).reshape(len(E), self.n),
                         np.array([float(c) for c in C])) for E, C, _ in self.polys]
+        # the same data as Python integers over one common denominator per side
+        self._int = []
+        for E, C, _ in self.polys:
+            den = ZZ(1)
+            for e, c in zip(E, C):
+                den = den.lcm(QQ(c).denominator())
+                for t in e:
+                    den = den.lcm(t.denominator())
+            self._int.append([tuple(int(t * den) for t in [c] + list(e)) for e, c in zip(E, C)])
+
+    def int_cell(self, key):
+        r"""
+        Return ``{primitive integer row: neighbouring cell}`` for the cell
+        ``key`` (the rows are its constraints, see :meth:`facet_neighbours`).
+        """
+        import math
+        out = {}
+        for side, ((E, C, adj), Z, i) in enumerate(zip(self.polys, self._int, key)):
+            zi = Z[i]
+            for k in adj[i]:
+                r = [x - y for x, y in zip(zi, Z[k])]
+                g = math.gcd(*r)
+                r = tuple(x // g for x in r)
+                new = list(out.get(r, key))
+                new[side] = k
+                out[r] = tuple(new)
+        return out
 
     def ieqs(self, key):
         out = []
@@ -312,7 +327,59 @@ class _ActivationOracle:
         self.n = net.input_dimension()
         self.layers = net.layers()
         self.output = output
+        self._net = net
         self._cache = {}
+        self._extra = {}
+
+    def canonical(self, key):
+        r"""
+        Return the canonical form of the pattern ``key`` (neurons identically
+        zero on the cell set to their canonical state).
+        """
+        self._data(key)
+        return self._extra[key][2]
+
+    def int_rows(self, key):
+        r"""
+        Return the distinct primitive integer rows of the cell ``key``.
+        """
+        return list(dict.fromkeys(self._normalized(key)))
+
+    def _normalized(self, key):
+        self._data(key)
+        ex = self._extra[key]
+        if len(ex) == 3:
+            ex = self._extra[key] = ex + ([normalize(r) for r in self.ieqs(key)],)
+        return ex[3]
+
+    def flip_neighbour(self, key, hn):
+        r"""
+        Return the cell across the facet ``hn`` (a primitive row) of the cell
+        ``key`` when the flip rule decides it, else ``None``.
+
+        Flip rule: if the neurons whose row is ``hn`` all lie in one layer
+        `L` and no neuron after layer `L` vanishes identically on the cell,
+        the cell across is ``key`` with these neurons flipped (then made
+        canonical). Valid because the cell across a facet is the same all
+        along it (see the module documentation): a neuron that is nonzero on
+        the relative interior of the facet keeps its sign, the neurons that
+        vanish there are exactly those whose row is the facet's, and the
+        affine maps of layers up to `L` do not change across it.
+        """
+        rows = self._normalized(key)
+        owners, zero_layer = self._extra[key][:2]
+        flips = []
+        for r, o in zip(rows, owners):
+            if r == hn:
+                if o is None:
+                    return None
+                flips.append(o)
+        if not flips or len(set(li for li, _ in flips)) > 1 or zero_layer > flips[0][0]:
+            return None
+        new = [list(t) for t in key]
+        for li, k in flips:
+            new[li][k] = 1 - new[li][k]
+        return self.canonical(tuple(tuple(t) for t in new))
 
     def _walk(self, key=None, y=None, d=None):
         r"""
@@ -325,6 +392,9 @@ class _ActivationOracle:
         v = vector(QQ, n)
         ieqs = []
         states = []
+        owners = []       # (layer, neuron) of the rows of ReLU neurons
+        zero_layer = -1   # last layer with a neuron vanishing identically
+        flip_ok = not any(act[0] == 'maxout' for _, _, act in self.layers)
         for li, (W, b, act) in enumerate(self.layers):
             A = W * M
             c = W * v + b
@@ -355,6 +425,7 @@ class _ActivationOracle:
                     for s in distinct:
                         if s != r:
                             ieqs.append([c[r] - c[s]] + list(rows[r] - rows[s]))
+                            owners.append(None)
                     st.append(r)
                     newM.append(rows[r])
                     newv.append(c[r])
@@ -380,6 +451,9 @@ class _ActivationOracle:
                 if not ((a.is_zero() and c0 == 0) or alpha == 1):
                     sign = 1 if s else -1
                     ieqs.append([sign * c0] + list(sign * a))
+                    owners.append((li, k) if flip_ok else None)
+                elif alpha != 1:
+                    zero_layer = li
                 st.append(s)
                 scale.append(QQ(1) if s else alpha)
             D = matrix.diagonal(QQ, scale)
@@ -387,6 +461,7 @@ class _ActivationOracle:
             states.append(tuple(st))
         if key is None:
             return tuple(states)
+        self._extra[key] = (owners, zero_layer, tuple(states))
         return ieqs, (M, v)
 
     def key_at(self, y, d):
@@ -506,12 +581,22 @@ def _ppl_facets(ieqs, n):
             for c in P.minimized_constraints()]
 
 
-def _explore(oracle, box, seed=0, progress=None, polyhedra=True):
+def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
     r"""
     Return ``(cells, edges)``: every full-dimensional cell (key -> polyhedron,
-    or key -> its inequalities when ``polyhedra`` is ``False`` and the oracle
-    knows its facet neighbours) and the pairs of cells sharing a facet
-    (within the counting domain).
+    or key -> its inequalities when ``polyhedra`` is ``False``) and the pairs
+    of cells sharing a facet (within the counting domain).
+
+    With ``certify`` (default) each cell's facets are proposed in floating
+    point around a float interior point and certified exactly
+    (:func:`~sage_tropnet.certify.certified_facets`: every other row is
+    proven redundant); the interior point of a new cell is a chord midpoint
+    from the facet it was entered by. Cells without a certificate are
+    handled by PPL. Crossing a proposed row that is not a facet can only
+    lead to an empty cell (discarded by PPL) or to a real cell; an edge
+    between two cells with the same affine map, the only edges that glue,
+    is kept only with an exact point in the relative interior of the facet
+    (:func:`~sage_tropnet.certify.certified_facet_point`).
     """
     n = oracle.n
     rng = _random.Random(seed)
@@ -548,14 +633,84 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True):
             ieq_cache[key] = (ie, np.array([[float(a) for a in r] for r in ie]).reshape(len(ie), n + 1))
         return ieq_cache[key]
 
+    import numpy as np
+    from sage_tropnet.float_regions import _centre, _chebyshev
+    nrng = np.random.default_rng(seed)
+    box_rows = [normalize(b) for b in box_ieqs]
+    tropical = hasattr(oracle, 'facet_neighbours')
+    hint = {start: np.array([float(t) for t in y])} if certify else {}
+    rows_cache = {}
+
+    def rows_of(key):
+        r"""
+        (primitive integer rows, tropical neighbour map, float rows ``A x <= b``)
+        """
+        if key not in rows_cache:
+            if tropical:
+                nb = oracle.int_cell(key)
+                rows = list(dict.fromkeys(list(nb) + box_rows))
+            else:
+                nb = None
+                rows = list(dict.fromkeys(oracle.int_rows(key) + box_rows))
+            R = np.array([[float(t) for t in r] for r in rows]).reshape(len(rows), n + 1)
+            nr = np.sqrt((R[:, 1:] ** 2).sum(axis=1))
+            nr[nr == 0] = 1.0
+            rows_cache[key] = (rows, nb, -R[:, 1:] / nr[:, None], R[:, 0] / nr)
+        return rows_cache[key]
+
     queue = [start]
     seen = {start}
     while queue:
         key = queue.pop()
-        facet_map = oracle.facet_neighbours(key) if hasattr(oracle, 'facet_neighbours') else None
+        x0 = hint.pop(key, None)
+        if certify:
+            rows, nb, A, b = rows_of(key)
+            F = certified_facets(rows, x0) if (rows and x0 is not None) else ({} if not rows else None)
+            if F is None and rows:
+                # no (good) interior point: a Chebyshev centre in floats (HiGHS)
+                x0, rad = _chebyshev(A, b)
+                if x0 is not None and rad > 1e-9 * (1.0 + np.abs(x0).max()):
+                    F = certified_facets(rows, x0)
+        if certify and F is not None:
+            found = []
+            for idx, yf in (F or {}).items():
+                hn = rows[idx]
+                if hn in box_norm:
+                    continue
+                pt = None
+                other = nb[hn] if tropical else oracle.flip_neighbour(key, hn)
+                if other is None:
+                    pt = certified_facet_point(rows, idx, yf)
+                    if pt is not None:
+                        other = oracle.key_at(vector(QQ, as_rational_point(pt)),
+                                              -vector(QQ, hn[1:]))
+                if other is not None and pt is None and oracle.label(other) == oracle.label(key):
+                    pt = certified_facet_point(rows, idx, yf)  # this edge glues: certify it
+                    if pt is None:
+                        other = None
+                if other is None:
+                    F = None
+                    break
+                found.append((other, yf, A[idx]))
+            if F is not None:
+                cells[key] = rows
+                bar.update(1)
+                for other, yf, d in found:
+                    edges.add((key, other) if key <= other else (other, key))
+                    if other not in seen:
+                        seen.add(other)
+                        queue.append(other)
+                        oA, ob = rows_of(other)[2:]
+                        x1 = _centre(oA, ob, yf, d, nrng) if len(ob) else yf + d
+                        if x1 is not None:
+                            hint[other] = x1
+                continue
+        facet_map = oracle.facet_neighbours(key) if tropical else None
         if facet_map is not None and not polyhedra:
             # combinatorial neighbours: only the facets are needed (PPL directly)
             facets = _ppl_facets(ieqs_of(key)[0], n)
+            if facets is None:
+                continue  # not full-dimensional (reached through a non-facet row)
             cells[key] = ieqs_of(key)[0]
             bar.update(1)
             for hn in facets:
@@ -568,6 +723,8 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True):
                     queue.append(other)
             continue
         P = _polyhedron(ieqs_of(key)[0], n)
+        if P.dim() < n:
+            continue  # not full-dimensional (reached through a non-facet row)
         cells[key] = P
         bar.update(1)
         for h in P.inequality_generator():
@@ -589,6 +746,10 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True):
                     seen.add(other)
                     queue.append(other)
     bar.close()
+    # drop edges to keys that turned out not to be full-dimensional
+    edges = set(e for e in edges if e[0] in cells and e[1] in cells)
+    if polyhedra:
+        cells = {k: (_polyhedron(v, n) if isinstance(v, list) else v) for k, v in cells.items()}
     return cells, edges
 
 
@@ -945,4 +1106,7 @@ def count_activation_regions(net, box=None, seed=0, progress=None, mode='exact')
         return len(cells)
     if mode != 'exact':
         raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
-    return len(activation_regions(net, box=box, seed=seed, progress=progress))
+    if not isinstance(net, ReLUNetwork):
+        raise TypeError("activation regions are defined for networks")
+    return len(_explore(_ActivationOracle(net, None), box, seed=seed, progress=progress,
+                        polyhedra=False)[0])

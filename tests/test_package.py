@@ -13,7 +13,7 @@ RANK = {
     "puiseux": 1,
     "network": 2,
     "adapters": 3, "geometry": 3,
-    "float_regions": 4,
+    "float_regions": 4, "certify": 4.5,
     "regions": 5,
     "hoffman": 6, "sampling": 6, "stats": 6, "plot": 6,
     "symmetry": 7,
