@@ -209,7 +209,8 @@ def certified_facets(rows, x0):
 
     ALGORITHM: see the module documentation.
     """
-    rows = [tuple(int(t) for t in r) for r in rows]
+    if rows and type(rows[0][0]) is not int:
+        rows = [tuple(int(t) for t in r) for r in rows]
     m = len(rows)
     n = len(rows[0]) - 1
     R = np.array([[float(t) for t in r] for r in rows])
@@ -282,35 +283,41 @@ def _certify_redundant(rows, R, fac, rest, n):
     Vv = V[verts]
     slack = (R[rest, 0][:, None] + ar @ Vv.T) / np.sqrt((ar * ar).sum(axis=1))[:, None]
     best = verts[np.argmin(slack, axis=1)]
-    for g in np.unique(best):
+    groups, gi = np.unique(best, return_inverse=True)
+    G = len(groups)
+    ADJ, W, DET, SGN, exact = np.empty((G, n, n)), np.empty((G, n)), np.empty(G), np.empty(G), []
+    for q, g in enumerate(groups):
         T = [int(t) for t in simp[g]]
         if len(T) != n or min(T) < 0:
             return False
-        M = [list(rows[t][1:]) for t in T]
-        adj, det = _adjugate(M)
+        adj, det = _adjugate([list(rows[t][1:]) for t in T])
         if det == 0:
             return False
-        sgn = 1 if det > 0 else -1
         cT = [rows[t][0] for t in T]
         w = [-sum(adj[i][j] * cT[j] for j in range(n)) for i in range(n)]   # v_T = w / det
-        who = rest[best == g]
-        adjf = np.array([[float(t) for t in r] for r in adj])
-        wf = np.array([float(t) for t in w])
-        A_ = a[who]
-        # lambda_i * det = (a_r . adj[:, i]);  r(v_T) * det = c_r det + a_r . w
-        lam = (A_ @ adjf) * sgn
-        lam_err = _bound(np.abs(A_), np.abs(adjf))
-        val = (R[who, 0] * float(det) + A_ @ wf) * sgn
-        val_err = MARGIN * (np.abs(R[who, 0]) * abs(float(det)) + np.abs(A_) @ np.abs(wf)) + 1e-300
-        if (lam < -lam_err).any() or (val < -val_err).any():
-            return False
-        for q in np.nonzero((np.abs(lam) <= lam_err).any(axis=1) | (np.abs(val) <= val_err))[0]:
-            r = rows[int(who[q])]
-            for i in range(n):
-                if sgn * sum(r[1 + j] * adj[j][i] for j in range(n)) < 0:
-                    return False
-            if sgn * (r[0] * det + sum(r[1 + j] * w[j] for j in range(n))) < 0:
+        exact.append((adj, det, w))
+        ADJ[q] = [[float(t) for t in r] for r in adj]
+        W[q] = [float(t) for t in w]
+        DET[q] = float(det)
+        SGN[q] = 1.0 if det > 0 else -1.0
+    # lambda_i * det = (a_r . adj[:, i]);  r(v_T) * det = c_r det + a_r . w
+    sg = SGN[gi]
+    lam = np.einsum('rj,rji->ri', ar, ADJ[gi]) * sg[:, None]
+    lam_err = MARGIN * np.einsum('rj,rji->ri', np.abs(ar), np.abs(ADJ[gi])) + 1e-300
+    cr = R[rest, 0]
+    val = (cr * DET[gi] + (ar * W[gi]).sum(axis=1)) * sg
+    val_err = MARGIN * (np.abs(cr * DET[gi]) + (np.abs(ar) * np.abs(W[gi])).sum(axis=1)) + 1e-300
+    if (lam < -lam_err).any() or (val < -val_err).any():
+        return False
+    for q in np.nonzero((np.abs(lam) <= lam_err).any(axis=1) | (np.abs(val) <= val_err))[0]:
+        r = rows[int(rest[q])]
+        adj, det, w = exact[gi[q]]
+        sgn = 1 if det > 0 else -1
+        for i in range(n):
+            if sgn * sum(r[1 + j] * adj[j][i] for j in range(n)) < 0:
                 return False
+        if sgn * (r[0] * det + sum(r[1 + j] * w[j] for j in range(n))) < 0:
+            return False
     return True
 
 

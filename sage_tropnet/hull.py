@@ -137,6 +137,26 @@ def _idet(M):
     return sign * M[n - 1][n - 1]
 
 
+def _normal5(rows):
+    r"""
+    The signed maximal minors `N_j = (-1)^j \det(M \setminus \text{column } j)`
+    of a `4 \times 5` integer matrix (a normal of the hyperplane through the
+    origin and its rows), by Laplace expansion along complementary
+    `2 \times 2` minors.
+    """
+    a, b, c, d = rows
+    P = [a[i] * b[j] - a[j] * b[i] for i, j in _PAIRS5]
+    Q = [c[i] * d[j] - c[j] * d[i] for i, j in _PAIRS5]
+    return [P[4] * Q[9] - P[5] * Q[8] + P[6] * Q[7] + P[7] * Q[6] - P[8] * Q[5] + P[9] * Q[4],
+            -(P[1] * Q[9] - P[2] * Q[8] + P[3] * Q[7] + P[7] * Q[3] - P[8] * Q[2] + P[9] * Q[1]),
+            P[0] * Q[9] - P[2] * Q[6] + P[3] * Q[5] + P[5] * Q[3] - P[6] * Q[2] + P[9] * Q[0],
+            -(P[0] * Q[8] - P[1] * Q[6] + P[3] * Q[4] + P[4] * Q[3] - P[6] * Q[1] + P[8] * Q[0]),
+            P[0] * Q[7] - P[1] * Q[5] + P[2] * Q[4] + P[4] * Q[2] - P[5] * Q[1] + P[7] * Q[0]]
+
+
+_PAIRS5 = [(0, 1), (0, 2), (0, 3), (0, 4), (1, 2), (1, 3), (1, 4), (2, 3), (2, 4), (3, 4)]
+
+
 def _certified_hull(pts):
     r"""
     Return ``(vertices, adjacency)`` of the upper hull of the distinct lifted
@@ -196,7 +216,8 @@ def _certified_hull(pts):
         q = [Z[i] for i in simp[f]]
         q0 = q[0]
         rows = [[a - b for a, b in zip(qk, q0)] for qk in q[1:]]
-        N = [(-1) ** j * _idet([r[:j] + r[j + 1:] for r in rows]) for j in range(D)]
+        N = _normal5(rows) if D == 5 else \
+            [(-1) ** j * _idet([r[:j] + r[j + 1:] for r in rows]) for j in range(D)]
         if not any(N):
             return None
         if float(np.dot([float(t) for t in N], hull.equations[f, :D] / dens_f)) < 0:
@@ -375,18 +396,21 @@ def upper_hull_graph(points, heights):
         sage: upper_hull_graph([(0, 0)], [4])
         ([0], {0: []})
     """
+    allpts = [tuple(QQ(a) for a in e) + (QQ(c),) for e, c in zip(points, heights)]
+    if len(set(p[:-1] for p in allpts)) == len(allpts) and len(allpts) > FLOAT_FILTER_THRESHOLD:
+        # one certified hull gives the vertices and the edges at once
+        cert = _certified_hull(allpts)
+        if cert is not None:
+            verts, A = cert
+            keep = sorted(verts)
+            pos = {k: i for i, k in enumerate(keep)}
+            return keep, {pos[k]: sorted(pos[j] for j in A.get(k, ())) for k in keep}
     keep = upper_hull_vertices(points, heights)
     if len(keep) <= 1:
         return keep, {i: [] for i in range(len(keep))}
     pts = [tuple(QQ(a) for a in points[k]) + (QQ(heights[k]),) for k in keep]
     if len(set(pts)) != len(pts):
         raise ValueError("upper_hull_graph needs distinct exponents (merge the polynomial first)")
-    if len(pts) > FLOAT_FILTER_THRESHOLD:
-        cert = _certified_hull(pts)
-        if cert is not None:
-            verts, A = cert
-            if len(verts) == len(pts):
-                return keep, {i: sorted(A.get(i, ())) for i in range(len(pts))}
     P = upper_hull_polyhedron([p[:-1] for p in pts], [p[-1] for p in pts])
     index = {p: i for i, p in enumerate(pts)}
     adj = {i: [] for i in range(len(pts))}

@@ -238,6 +238,8 @@ class _TropicalOracle:
         self._float = [(np.array([[float(a) for a in e] for e in E]).reshape(len(E), self.n),
                         np.array([float(c) for c in C])) for E, C, _ in self.polys]
         # the same data as Python integers over one common denominator per side
+        self._rows_cache = {}
+        self._label_cache = {}
         self._int = []
         for E, C, _ in self.polys:
             den = ZZ(1)
@@ -252,18 +254,28 @@ class _TropicalOracle:
         Return ``{primitive integer row: neighbouring cell}`` for the cell
         ``key`` (the rows are its constraints, see :meth:`facet_neighbours`).
         """
-        import math
         out = {}
-        for side, ((E, C, adj), Z, i) in enumerate(zip(self.polys, self._int, key)):
-            zi = Z[i]
-            for k in adj[i]:
-                r = [x - y for x, y in zip(zi, Z[k])]
-                g = math.gcd(*r)
-                r = tuple(x // g for x in r)
+        for side, i in enumerate(key):
+            for r, k in self._side_rows(side, i):
                 new = list(out.get(r, key))
                 new[side] = k
                 out[r] = tuple(new)
         return out
+
+    def _side_rows(self, side, i):
+        import math
+        c = self._rows_cache.get((side, i))
+        if c is None:
+            E, C, adj = self.polys[side]
+            Z = self._int[side]
+            zi = Z[i]
+            c = []
+            for k in adj[i]:
+                r = [x - y for x, y in zip(zi, Z[k])]
+                g = math.gcd(*r)
+                c.append((tuple(x // g for x in r), k))
+            self._rows_cache[(side, i)] = c
+        return c
 
     def ieqs(self, key):
         out = []
@@ -273,9 +285,12 @@ class _TropicalOracle:
         return out
 
     def label(self, key):
-        (Ep, Cp, _), (Eq, Cq, _) = self.polys
-        i, j = key
-        return (tuple(Ep[i] - Eq[j]), Cp[i] - Cq[j])
+        lab = self._label_cache.get(key)
+        if lab is None:
+            (Ep, Cp, _), (Eq, Cq, _) = self.polys
+            i, j = key
+            lab = self._label_cache[key] = (tuple(Ep[i] - Eq[j]), Cp[i] - Cq[j])
+        return lab
 
     def facet_neighbours(self, key):
         r"""
