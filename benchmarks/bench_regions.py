@@ -19,9 +19,12 @@ Sections (select them on the command line, default: all; each is bounded in time
   dimension checks). The three counts are checked equal.
 - ``d`` -- the largest networks each route handles within a time limit
   (default 60 s): the width ``w`` of [2,w,w,1] and [3,w,w,1] grows until a
-  count takes longer than the limit; routes: exact tropical, exact activation,
-  float activation. Every count runs in a forked child that is killed at the
-  limit.
+  count takes longer than the limit; routes (``--d-routes``): linear regions
+  by the exact tropical (``trop``), exact activation (``act``) and float
+  activation (``float``) routes, and activation regions, exact
+  (``act_regions``) and float (``float_act``; the issue's aim is at least
+  10^5 of them in 60 s). Every count runs in a forked child that is killed
+  at the limit.
 
 These are benchmarks, not tests: they print tables and are not run in CI.
 A count that differs between routes is printed with its seed and
@@ -31,7 +34,7 @@ Usage::
 
     /work/venv/bin/python benchmarks/bench_regions.py [b] [c] [d]
         [--nets 25] [--seeds 5] [--limit 60] [--budget 600]
-        [--d-archs 2,3] [--d-routes trop,act,float]
+        [--d-archs 2,3,4] [--d-routes trop,act,float,act_regions,float_act]
 """
 # ****************************************************************************
 #       Copyright (C) 2026 sage_tropnet developers
@@ -260,14 +263,21 @@ ROUTES = {
     'trop': ("exact tropical", dict(method='tropical', mode='exact')),
     'act': ("exact activation", dict(method='activation', mode='exact')),
     'float': ("float activation", dict(method='activation', mode='float')),
+    'act_regions': ("exact act. regions", dict(what='activation', mode='exact')),
+    'float_act': ("float act. regions", dict(what='activation', mode='float')),
 }
 
 
 def _child(conn, dims, kwds):
     try:
         net = random_network(dims, seed=0, init='paper', output_activation='linear')
+        kwds = dict(kwds)
+        what = kwds.pop('what', 'linear')
         t = time.perf_counter()
-        c = count_linear_regions(net, progress=False, **kwds)
+        if what == 'activation':
+            c = count_activation_regions(net, progress=False, **kwds)
+        else:
+            c = count_linear_regions(net, progress=False, **kwds)
         conn.send(("ok", int(c), time.perf_counter() - t))
     except Exception as err:  # reported, not raised: the benchmark goes on
         conn.send(("error", "%s: %s" % (type(err).__name__, err), 0.0))

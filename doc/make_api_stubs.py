@@ -38,7 +38,7 @@ API_DIR = os.path.join(DOC, "api")
 #: ARCHITECTURE.md; modules not listed here follow alphabetically.
 ORDER = [
     "rational", "hull", "lp", "bounds", "puiseux", "network", "adapters", "geometry",
-    "float_regions", "regions", "hoffman", "sampling", "stats", "plot", "symmetry",
+    "float_regions", "certify", "regions", "hoffman", "sampling", "stats", "plot", "symmetry",
     "experiments", "cli", "cli_regions", "cli_hoffman", "cli_sample",
 ]
 

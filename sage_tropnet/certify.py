@@ -76,7 +76,7 @@ MARGIN = 1e-11
 def normalize(ieq):
     r"""
     Return the primitive integer form of an inequality ``[c, a_1, ..., a_n]``
-    (meaning `c + a \cdot x \ge 0`).
+    (meaning `c + a \cdot x \ge 0`), as a tuple of Python integers.
 
     EXAMPLES::
 
@@ -86,14 +86,19 @@ def normalize(ieq):
         sage: normalize([0, 0])
         (0, 0)
     """
-    ieq = [QQ(t) for t in ieq]
-    d = ZZ(1)
+    import math
+    nums, dens = [], []
     for t in ieq:
-        d = d.lcm(t.denominator())
-    v = [ZZ(t * d) for t in ieq]
-    g = ZZ(0)
-    for t in v:
-        g = g.gcd(t)
+        if type(t) is int:
+            nums.append(t)
+            dens.append(1)
+        else:
+            t = QQ(t)
+            nums.append(int(t.numerator()))
+            dens.append(int(t.denominator()))
+    d = math.lcm(*dens)
+    v = [p_ * (d // q) for p_, q in zip(nums, dens)]
+    g = math.gcd(*v)
     if g == 0:
         return tuple(v)
     return tuple(t // g for t in v)
@@ -209,8 +214,7 @@ def certified_facets(rows, x0):
 
     ALGORITHM: see the module documentation.
     """
-    if rows and type(rows[0][0]) is not int:
-        rows = [tuple(int(t) for t in r) for r in rows]
+    rows = [r if all(type(t) is int for t in r) else tuple(int(t) for t in r) for r in rows]
     m = len(rows)
     n = len(rows[0]) - 1
     R = np.array([[float(t) for t in r] for r in rows])

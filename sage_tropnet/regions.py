@@ -661,12 +661,14 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
         (primitive integer rows, tropical neighbour map, float rows ``A x <= b``)
         """
         if key not in rows_cache:
-            if tropical:
+            if tropical and hasattr(oracle, 'int_cell'):
                 nb = oracle.int_cell(key)
                 rows = list(dict.fromkeys(list(nb) + box_rows))
             else:
-                nb = None
-                rows = list(dict.fromkeys(oracle.int_rows(key) + box_rows))
+                nb = oracle.facet_neighbours(key) if tropical else None
+                own = oracle.int_rows(key) if hasattr(oracle, 'int_rows') else \
+                    [normalize(r) for r in oracle.ieqs(key)]
+                rows = list(dict.fromkeys(own + box_rows))
             R = np.array([[float(t) for t in r] for r in rows]).reshape(len(rows), n + 1)
             nr = np.sqrt((R[:, 1:] ** 2).sum(axis=1))
             nr[nr == 0] = 1.0
@@ -693,7 +695,12 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
                 if hn in box_norm:
                     continue
                 pt = None
-                other = nb[hn] if tropical else oracle.flip_neighbour(key, hn)
+                if tropical:
+                    other = nb.get(hn)
+                elif hasattr(oracle, 'flip_neighbour'):
+                    other = oracle.flip_neighbour(key, hn)
+                else:
+                    other = None
                 if other is None:
                     pt = certified_facet_point(rows, idx, yf)
                     if pt is not None:
