@@ -162,7 +162,7 @@ def configure_regions(parser):
                         help="network weights (.npz, .pt) or a tropical rational map (.json)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     parser.add_argument("--mode", choices=("exact", "float"), default="exact",
-                        help="exact (default: PPL over QQ) or float (HiGHS + qhull, an estimate)")
+                        help="exact (default: over QQ, certified) or float (qhull, an estimate)")
     parser.add_argument("--method", choices=("tropical", "activation", "both"), default=None,
                         help="tropical route, activation route, or both (checked to agree); "
                              "default: tropical for maps, both for networks")

