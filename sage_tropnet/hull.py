@@ -191,11 +191,20 @@ def _certified_hull(pts):
     for p in pts:
         for j, t in enumerate(p):
             dens[j] = math.lcm(dens[j], int(t.denominator()))
-    Z = [[int(t * dens[j]) * m for j, t in enumerate(p)] for p in pts]
-    hs = [z[-1] for z in Z]
-    L = min(hs) - m - (max(hs) - min(hs))
-    # one apex below the centroid (all coordinates scaled by m to stay integral)
-    Z.append([sum(z[j] for z in Z) // m for j in range(D - 1)] + [L])
+    # exact integer coordinates, scaled by the column denominators and by m
+    # (computed only for the points that need them)
+    hmin = int(min(p[-1] for p in pts) * dens[-1]) * m
+    hmax = int(max(p[-1] for p in pts) * dens[-1]) * m
+    L = hmin - m - (hmax - hmin)
+    # one apex below the centroid
+    apex_z = [int(sum(p[j] for p in pts) * dens[j]) for j in range(D - 1)] + [L]
+    zcache = {m: apex_z}
+
+    def zrow(i):
+        z = zcache.get(i)
+        if z is None:
+            z = zcache[i] = [int(t * dens[j]) * m for j, t in enumerate(pts[i])]
+        return z
     X = np.array([[float(a) for a in p] for p in pts])
     try:
         if max(dens) > 2 ** 200:
@@ -216,7 +225,7 @@ def _certified_hull(pts):
     dens_f = np.array([float(d) for d in dens])
     normals, offsets = [], []
     for f in range(F):
-        q = [Z[i] for i in simp[f]]
+        q = [zrow(int(i)) for i in simp[f]]
         q0 = q[0]
         rows = [[a - b for a, b in zip(qk, q0)] for qk in q[1:]]
         N = _normal5(rows) if D == 5 else \
@@ -227,10 +236,15 @@ def _certified_hull(pts):
             N = [-t for t in N]
         normals.append(N)
         offsets.append(sum(a * b for a, b in zip(N, q0)))
-    Zf = np.array([[float(t) for t in z] for z in Z])
+    Zf = np.vstack([X * (np.array([float(d) for d in dens]) * m),
+                    [float(t) for t in apex_z]])
     absZ = np.abs(Zf)
     Nf = np.array([[float(t) for t in N] for N in normals])
     Of = np.array([float(o) for o in offsets])
+    Nobj = np.empty((F, D), dtype=object)
+    Nobj[:] = normals
+    Oobj = np.empty(F, dtype=object)
+    Oobj[:] = offsets
     member = np.zeros((F, m + 1), dtype=bool)
     member[np.repeat(np.arange(F), D), simp.ravel()] = True
     chunk = max(1, 4000000 // (m + 1))
@@ -241,9 +255,13 @@ def _certified_hull(pts):
         if (V > err).any():
             return None
         near = (np.abs(V) <= err) & ~member[f0:f1]
-        for f, i in zip(*np.nonzero(near)):
-            f = f0 + int(f)
-            if sum(a * b for a, b in zip(normals[f], Z[i])) > offsets[f]:
+        fs, ids = np.nonzero(near)
+        if len(fs):
+            # exact values, vectorised over Python integers (object arrays)
+            Zobj = np.empty((len(ids), D), dtype=object)
+            Zobj[:] = [zrow(int(i)) for i in ids]
+            vals = (Zobj * Nobj[fs + f0]).sum(axis=1) - Oobj[fs + f0]
+            if (vals > 0).any():
                 return None
     # (3) hyperplanes: a simplex alone on its hyperplane is a whole facet
     keys = []
