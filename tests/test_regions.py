@@ -228,3 +228,20 @@ def test_float_mode_lineality_and_larger_nets():
             count_linear_regions(net, method='activation')
     net = random_network([2, 16, 16, 1], seed=0)
     assert count_activation_regions(net, mode='float') == count_activation_regions(net) == 442
+
+
+def test_certified_search_equals_ppl_search():
+    """The certified search (float-proposed facets, exact certificates, flip
+    rule) finds exactly the cells and gluing edges of the PPL-only search, on
+    generic and degenerate networks, in R^n and in a box."""
+    from sage_tropnet.regions import _explore, _ActivationOracle, _as_map_and_oracle
+    for i, net in enumerate(_random_nets(60, seed=77)):
+        box = None if i % 3 else 5
+        for oracle in (_ActivationOracle(net, 0), _as_map_and_oracle(net, 'tropical', 0)):
+            c1, e1 = _explore(oracle, box, polyhedra=False, certify=True, progress=False)
+            c0, e0 = _explore(oracle, box, polyhedra=False, certify=False, progress=False)
+            assert set(c1) == set(c0), net.layers()
+            # edges that glue (same affine map) are the same
+            lab = oracle.label
+            assert {e for e in e1 if lab(e[0]) == lab(e[1])} == \
+                {e for e in e0 if lab(e[0]) == lab(e[1])}, net.layers()
