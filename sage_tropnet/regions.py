@@ -1063,6 +1063,11 @@ def count_linear_regions(obj, method='tropical', adjacency='facet', box=None, ou
         (25, 25)
     """
     if mode == 'float':
+        if adjacency not in ADJACENCIES:
+            raise ValueError("adjacency must be one of %s, got %r" % (ADJACENCIES, adjacency))
+        if adjacency != 'facet':
+            raise ValueError("float mode glues facet-adjacent cells only: use adjacency='facet' "
+                             "or mode='exact'")
         return _float_count(_float_oracle(obj, method, output), adjacency, box, seed, progress)
     if mode != 'exact':
         raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))

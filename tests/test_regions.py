@@ -180,6 +180,8 @@ def test_errors():
         count_linear_regions(TP.gens(2)[0] + 0, method='activation')
     with pytest.raises(ValueError, match="positive"):
         count_linear_regions(T3, box=-1)
+    with pytest.raises(ValueError, match="float mode glues facet-adjacent"):
+        count_linear_regions(T3, adjacency='nonempty', mode='float')
 
 
 def test_float_mode_agrees_with_exact():
