@@ -214,6 +214,13 @@ def certified_facets(rows, x0):
 
     ALGORITHM: see the module documentation.
     """
+    try:
+        return _certified_facets(rows, x0)
+    except OverflowError:  # integers beyond the float range: no certificate
+        return None
+
+
+def _certified_facets(rows, x0):
     rows = [r if all(type(t) is int for t in r) else tuple(int(t) for t in r) for r in rows]
     m = len(rows)
     n = len(rows[0]) - 1
@@ -348,7 +355,13 @@ def certified_facet_point(rows, s, y):
         True
     """
     rows = [tuple(int(t) for t in r) for r in rows]
-    R = np.array([[float(t) for t in r] for r in rows])
+    try:
+        return _facet_point(rows, np.array([[float(t) for t in r] for r in rows]), s, y)
+    except OverflowError:  # integers beyond the float range
+        return None
+
+
+def _facet_point(rows, R, s, y):
     # y = Y / D exactly (dyadic)
     ratios = [t.as_integer_ratio() for t in np.asarray(y, dtype=float).tolist()]
     D = max(q for _, q in ratios)

@@ -159,6 +159,16 @@ _PAIRS5 = [(0, 1), (0, 2), (0, 3), (0, 4), (1, 2), (1, 3), (1, 4), (2, 3), (2, 4
 
 def _certified_hull(pts):
     r"""
+    See :func:`_certified_hull_impl`; ``None`` also when numbers overflow floats.
+    """
+    try:
+        return _certified_hull_impl(pts)
+    except OverflowError:  # integers beyond the float range: use PPL
+        return None
+
+
+def _certified_hull_impl(pts):
+    r"""
     Return ``(vertices, adjacency)`` of the upper hull of the distinct lifted
     points ``pts`` from qhull with an exact certificate, or ``None``.
 

@@ -61,3 +61,10 @@ def test_not_interior_or_degenerate_gives_none():
     pyr = [(1, 0, 0, 1), (1, 1, 0, -1), (1, -1, 0, -1), (1, 0, 1, -1), (1, 0, -1, -1)]
     F = certified_facets(pyr, np.array([0.0, 0.0, 0.0]))
     assert F is not None and len(F) == 5
+
+
+def test_huge_integers_fall_back_instead_of_crashing():
+    big = 2 ** 1100
+    rows = [(big, 1, 0), (big, -1, 0), (big, 0, 1), (big, 0, -1)]
+    assert certified_facets(rows, np.zeros(2)) is None
+    assert certified_facet_point(rows, 0, np.array([-1.0, 0.0])) is None
