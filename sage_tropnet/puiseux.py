@@ -74,10 +74,17 @@ from sage.rings.real_double import RDF
 from sage.arith.functions import lcm
 
 
+_RATIONAL = type(QQ(0))
+_RDF_ELEMENT = type(RDF(0))
+
+
 def _as_scalar(c, R):
     """
     Convert ``c`` (a number or a tropical semiring element) into ``R``.
     """
+    t = type(c)
+    if (t is _RATIONAL and R is QQ) or (t is _RDF_ELEMENT and R is RDF):
+        return c  # already there (the common case, kept fast)
     if hasattr(c, 'lift') and hasattr(c, 'parent') and 'ropical' in type(c).__name__:
         c = c.lift()
     if R is QQ and not isinstance(c, int) and not (hasattr(c, 'parent') and c.parent().is_exact()):
