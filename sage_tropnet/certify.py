@@ -222,6 +222,16 @@ def certified_facets(rows, x0):
 
 def _certified_facets(rows, x0):
     rows = [r if all(type(t) is int for t in r) else tuple(int(t) for t in r) for r in rows]
+    # rows without a normal: c >= 0 holds everywhere (redundant) or nowhere
+    flat = [k for k, r in enumerate(rows) if not any(r[1:])]
+    if flat:
+        if any(rows[k][0] <= 0 for k in flat):
+            return None
+        keep = [k for k, r in enumerate(rows) if any(r[1:])]
+        if not keep:
+            return {}
+        F = _certified_facets([rows[k] for k in keep], x0)
+        return None if F is None else {keep[k]: y for k, y in F.items()}
     m = len(rows)
     n = len(rows[0]) - 1
     R = np.array([[float(t) for t in r] for r in rows])

@@ -68,3 +68,11 @@ def test_huge_integers_fall_back_instead_of_crashing():
     rows = [(big, 1, 0), (big, -1, 0), (big, 0, 1), (big, 0, -1)]
     assert certified_facets(rows, np.zeros(2)) is None
     assert certified_facet_point(rows, 0, np.array([-1.0, 0.0])) is None
+
+
+def test_rows_without_normal():
+    square = [(1, 1, 0), (1, -1, 0), (3, 0, 0), (1, 0, 1), (1, 0, -1)]
+    F = certified_facets(square, np.array([0.1, 0.2]))
+    assert sorted(F) == [0, 1, 3, 4]
+    assert certified_facets([(1, 1, 0), (0, 0, 0)], np.array([0.1, 0.2])) is None
+    assert certified_facets([(2, 0, 0)], np.array([0.1, 0.2])) == {}
