@@ -78,11 +78,34 @@ def upper_hull_polyhedron(points, heights):
 
 def _exact_vertices(pts):
     """
-    Return the set of indices (into ``pts``) that are vertices of the upper hull.
+    Return ``(vertices, ieqs)``: the set of indices (into ``pts``) of the
+    vertices of the upper hull, and its inequalities ``[c, a...]``
+    (equations given as two inequalities). PPL directly (pplpy), exact.
     """
-    P = upper_hull_polyhedron([p[:-1] for p in pts], [p[-1] for p in pts])
-    index = {p: i for i, p in enumerate(pts)}
-    return set(index[tuple(v)] for v in P.vertex_generator()), P
+    import math
+    from ppl import Generator_System, C_Polyhedron, Linear_Expression, point, ray
+    D = len(pts[0])
+    gs = Generator_System()
+    for p_ in pts:
+        den = 1
+        for t in p_:
+            den = math.lcm(den, int(t.denominator()))
+        gs.insert(point(Linear_Expression([int(t * den) for t in p_], 0), den))
+    gs.insert(ray(Linear_Expression([0] * (D - 1) + [-1], 0)))
+    P = C_Polyhedron(gs)
+    index = {p_: i for i, p_ in enumerate(pts)}
+    verts = set()
+    for g in P.minimized_generators():
+        if g.is_point():
+            d = QQ(g.divisor())
+            verts.add(index[tuple(QQ(c) / d for c in g.coefficients())])
+    ieqs = []
+    for c in P.minimized_constraints():
+        row = [QQ(c.inhomogeneous_term())] + [QQ(a) for a in c.coefficients()]
+        ieqs.append(row)
+        if c.is_equality():
+            ieqs.append([-a for a in row])
+    return verts, ieqs
 
 
 def _float_candidates(pts):
@@ -167,7 +190,7 @@ def _certified_hull(pts):
         return None
 
 
-def _certified_hull_impl(pts):
+def _certified_hull_impl(pts, options=None):
     r"""
     Return ``(vertices, adjacency)`` of the upper hull of the distinct lifted
     points ``pts`` from qhull with an exact certificate, or ``None``.
@@ -220,7 +243,7 @@ def _certified_hull_impl(pts):
         if max(dens) > 2 ** 200:
             return None  # keep every float below of the overflow range
         apex = np.append(X[:, :-1].mean(axis=0), float(QQ(L) / (m * dens[-1])))
-        hull = ConvexHull(np.vstack([X, apex]))
+        hull = ConvexHull(np.vstack([X, apex]), qhull_options=options)
     except Exception:
         return None
     simp = hull.simplices
@@ -355,13 +378,11 @@ def _certify(pts, cands):
     """
     while True:
         cand_list = sorted(cands)
-        verts, P = _exact_vertices([pts[i] for i in cand_list])
+        verts, ieqs = _exact_vertices([pts[i] for i in cand_list])
         verts = set(cand_list[i] for i in verts)
         others = [i for i in range(len(pts)) if i not in cands]
         if not others:
             return verts
-        ieqs = P.inequalities_list() + P.equations_list() \
-            + [[-a for a in e] for e in P.equations_list()]
         bad = _violators(ieqs, [pts[i] for i in others])
         bad = [others[k] for k in bad]
         if not bad:
