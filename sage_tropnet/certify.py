@@ -304,16 +304,41 @@ def _certify_redundant(rows, R, fac, rest, n):
     Vv = V[verts]
     slack = (R[rest, 0][:, None] + ar @ Vv.T) / np.sqrt((ar * ar).sum(axis=1))[:, None]
     best = verts[np.argmin(slack, axis=1)]
-    groups, gi = np.unique(best, return_inverse=True)
+    ok = _check_cones(rows, R, rest, best, simp, n)
+    if ok.all():
+        return True
+    # a degenerate vertex (more than n tight rows): the cones of the other
+    # simplices at the same vertex cover its normal cone; try them in turn
+    scale = 1.0 + np.abs(Vv).max()
+    for k in np.nonzero(~ok)[0]:
+        same = verts[np.abs(V[verts] - V[best[k]]).max(axis=1) <= 1e-9 * scale]
+        if not any(_check_cones(rows, R, rest[k:k + 1], np.array([g]), simp, n)[0]
+                   for g in same if g != best[k]):
+            return False
+    return True
+
+
+def _check_cones(rows, R, idx, gens, simp, n):
+    r"""
+    For each row ``idx[k]``, whether the cone of the ``n`` rows tight at the
+    generator ``gens[k]`` certifies it (`\lambda \ge 0` and `r(v_T) \ge 0`).
+    """
+    a = R[:, 1:]
+    ar = a[idx]
+    groups, gi = np.unique(gens, return_inverse=True)
     G = len(groups)
-    ADJ, W, DET, SGN, exact = np.empty((G, n, n)), np.empty((G, n)), np.empty(G), np.empty(G), []
+    ok = np.ones(len(idx), dtype=bool)
+    ADJ, W, DET, SGN = np.zeros((G, n, n)), np.zeros((G, n)), np.ones(G), np.ones(G)
+    exact = []
     for q, g in enumerate(groups):
         T = [int(t) for t in simp[g]]
-        if len(T) != n or min(T) < 0:
-            return False
-        adj, det = _adjugate([list(rows[t][1:]) for t in T])
-        if det == 0:
-            return False
+        adj = det = None
+        if len(T) == n and min(T) >= 0:
+            adj, det = _adjugate([list(rows[t][1:]) for t in T])
+        if not det:
+            ok[gi == q] = False
+            exact.append(None)
+            continue
         cT = [rows[t][0] for t in T]
         w = [-sum(adj[i][j] * cT[j] for j in range(n)) for i in range(n)]   # v_T = w / det
         exact.append((adj, det, w))
@@ -325,21 +350,19 @@ def _certify_redundant(rows, R, fac, rest, n):
     sg = SGN[gi]
     lam = np.einsum('rj,rji->ri', ar, ADJ[gi]) * sg[:, None]
     lam_err = MARGIN * np.einsum('rj,rji->ri', np.abs(ar), np.abs(ADJ[gi])) + 1e-300
-    cr = R[rest, 0]
+    cr = R[idx, 0]
     val = (cr * DET[gi] + (ar * W[gi]).sum(axis=1)) * sg
     val_err = MARGIN * (np.abs(cr * DET[gi]) + (np.abs(ar) * np.abs(W[gi])).sum(axis=1)) + 1e-300
-    if (lam < -lam_err).any() or (val < -val_err).any():
-        return False
-    for q in np.nonzero((np.abs(lam) <= lam_err).any(axis=1) | (np.abs(val) <= val_err))[0]:
-        r = rows[int(rest[q])]
+    ok &= ~((lam < -lam_err).any(axis=1) | (val < -val_err))
+    near = ok & ((np.abs(lam) <= lam_err).any(axis=1) | (np.abs(val) <= val_err))
+    for q in np.nonzero(near)[0]:
+        r = rows[int(idx[q])]
         adj, det, w = exact[gi[q]]
         sgn = 1 if det > 0 else -1
-        for i in range(n):
-            if sgn * sum(r[1 + j] * adj[j][i] for j in range(n)) < 0:
-                return False
-        if sgn * (r[0] * det + sum(r[1 + j] * w[j] for j in range(n))) < 0:
-            return False
-    return True
+        if any(sgn * sum(r[1 + j] * adj[j][i] for j in range(n)) < 0 for i in range(n)) or \
+                sgn * (r[0] * det + sum(r[1 + j] * w[j] for j in range(n))) < 0:
+            ok[q] = False
+    return ok
 
 
 def certified_facet_point(rows, s, y):

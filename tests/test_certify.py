@@ -61,6 +61,10 @@ def test_not_interior_or_degenerate_gives_none():
     pyr = [(1, 0, 0, 1), (1, 1, 0, -1), (1, -1, 0, -1), (1, 0, 1, -1), (1, 0, -1, -1)]
     F = certified_facets(pyr, np.array([0.0, 0.0, 0.0]))
     assert F is not None and len(F) == 5
+    # a redundant row whose minimum is at that degenerate apex (z <= 2, apex z = 1):
+    # certified by one of the simplicial cones at the apex
+    F = certified_facets(pyr + [(2, 0, 0, -1)], np.array([0.0, 0.0, 0.0]))
+    assert F is not None and sorted(F) == [0, 1, 2, 3, 4]
 
 
 def test_huge_integers_fall_back_instead_of_crashing():
