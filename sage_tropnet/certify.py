@@ -18,14 +18,17 @@ give. Here floating point *proposes* and exact integer arithmetic *certifies*
    others. Signs of `\lambda` and `r(v_T)` are signs of integer expressions in
    the adjugate of `A_T` (Cramer's rule), evaluated in floating point with a
    rigorous error bound and exactly (Python integers) when the bound does not
-   decide;
+   decide. At a degenerate vertex (more than `n` tight rows) the simplicial
+   cones of the polar triangulation at that vertex cover its normal cone, and
+   they are tried in turn;
 3. a row `s \in S` gets, on demand, a **facet certificate**: an exact
    rational point on `s = 0` where all other rows are strictly positive (the
    float facet point, projected exactly onto the hyperplane).
 
 So every facet of `P` is among the returned rows, and a returned row with a
-facet certificate is a facet, with an exact point in its relative interior. When a certificate cannot be produced
-(degenerate vertices, numerically hard cells) the function returns ``None``
+facet certificate is a facet, with an exact point in its relative interior.
+When a certificate cannot be produced (``x0`` not interior, cells with a
+lineality space, numerically hard cells) the function returns ``None``
 and the caller falls back to PPL: the result never depends on floating point.
 
 EXAMPLES::
