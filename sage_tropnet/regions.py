@@ -27,25 +27,34 @@ Two independent exact routes compute them:
    regions of a network, labelled by the affine map of the chosen output.
 
 Both are explored by the same output-sensitive search: starting from the cell
-of a random point, every facet of the current cell (an exact PPL polyhedron
-over `\QQ`) is crossed at a random point of its relative interior, and the
-cell on the other side is read off symbolically at `y + \varepsilon n`
-(values and directional derivatives compared lexicographically), so no
-`|p| \cdot |q|` pairs and no `2^N` patterns are ever enumerated: the cost
-follows the number of cells. A facet shared with several cells on the other
-side is covered piece by piece, exactly. Cells never get lost: the graph of
-facet-adjacent full-dimensional cells of a polyhedral subdivision of a convex
-set is connected.
+of a random point, every facet of the current cell is crossed and the cell on
+the other side is read off, so no `|p| \cdot |q|` pairs and no `2^N`
+patterns are ever enumerated: the cost follows the number of cells. Cells
+never get lost: the graph of facet-adjacent full-dimensional cells of a
+polyhedral subdivision of a convex set is connected.
 
 For the cells of a network (and of `p \oslash q`) the far side of a facet `F`
-is in fact *one* cell: by induction over the layers, a pre-activation that is
+is *one* cell: by induction over the layers, a pre-activation that is
 affine with a constant sign on the cell `C` and vanishes at one point of the
 relative interior of `F` vanishes on all of `F` (an affine function `\ge 0`
 on a convex set with a zero in its relative interior is identically zero
 there); so every neuron is either nonzero on all of `\mathrm{relint}\, F`
 or zero on `F` with the sign across `F` set by its derivative, the same
-all along `F`. Float mode uses this (one crossing point per facet); the
-exact search still covers facets piece by piece as a safeguard.
+all along `F`.
+
+The facets of each cell are exact (over `\QQ`) but found fast: floating
+point proposes them around an interior point and
+:mod:`sage_tropnet.certify` certifies them with integer arithmetic (every
+other inequality is proven redundant; a facet that glues two cells with the
+same map gets an exact point in its relative interior); a cell without a
+certificate is handled by PPL. The cell across a facet is read off
+combinatorially: from the upper-hull graph for the tropical route, and by
+the *flip rule* for the activation route (the neurons whose inequality is the
+facet's change state, see :meth:`_ActivationOracle.flip_neighbour`); when
+the flip rule does not apply, at `y + \varepsilon n` for an exact point `y`
+of the facet (values and directional derivatives compared
+lexicographically). The PPL fallback covers a facet shared with several
+cells piece by piece, as a safeguard.
 
 EXAMPLES:
 
