@@ -62,6 +62,7 @@ REFERENCES:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 
+import math
 from fractions import Fraction
 
 import numpy as np
@@ -69,6 +70,7 @@ import numpy as np
 from sage.rings.rational_field import QQ
 from sage.rings.integer_ring import ZZ
 
+from sage_tropnet.hull import _idet
 from sage_tropnet.float_regions import _polar_facets
 
 #: relative error bound used for floating-point sign decisions (the true
@@ -89,7 +91,6 @@ def normalize(ieq):
         sage: normalize([0, 0])
         (0, 0)
     """
-    import math
     nums, dens = [], []
     for t in ieq:
         if type(t) is int:
@@ -105,20 +106,6 @@ def normalize(ieq):
     if g == 0:
         return tuple(v)
     return tuple(t // g for t in v)
-
-
-def _det(M):
-    n = len(M)
-    if n == 1:
-        return M[0][0]
-    if n == 2:
-        return M[0][0] * M[1][1] - M[0][1] * M[1][0]
-    if n == 3:
-        return (M[0][0] * (M[1][1] * M[2][2] - M[1][2] * M[2][1])
-                - M[0][1] * (M[1][0] * M[2][2] - M[1][2] * M[2][0])
-                + M[0][2] * (M[1][0] * M[2][1] - M[1][1] * M[2][0]))
-    return sum((-1) ** j * M[0][j] * _det([r[:j] + r[j + 1:] for r in M[1:]])
-               for j in range(n) if M[0][j])
 
 
 def _adjugate4(M):
@@ -165,7 +152,7 @@ def _adjugate(M):
         for i in range(n):
             rows = M[:i] + M[i + 1:]
             for j in range(n):
-                c = _det([r[:j] + r[j + 1:] for r in rows])
+                c = _idet([r[:j] + r[j + 1:] for r in rows])
                 adj[j][i] = -c if (i + j) % 2 else c
         det = sum(M[0][j] * adj[j][0] for j in range(n))
         return adj, det
@@ -435,8 +422,3 @@ def as_rational_point(pt):
     """
     Y, D = pt
     return tuple(QQ((int(t), int(D))) for t in Y)
-
-
-def _gcd(a, b):
-    import math
-    return math.gcd(a, b)

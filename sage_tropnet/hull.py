@@ -190,7 +190,7 @@ def _certified_hull(pts):
         return None
 
 
-def _certified_hull_impl(pts, options=None):
+def _certified_hull_impl(pts):
     r"""
     Return ``(vertices, adjacency)`` of the upper hull of the distinct lifted
     points ``pts`` from qhull with an exact certificate, or ``None``.
@@ -243,7 +243,7 @@ def _certified_hull_impl(pts, options=None):
         if max(dens) > 2 ** 200:
             return None  # keep every float below of the overflow range
         apex = np.append(X[:, :-1].mean(axis=0), float(QQ(L) / (m * dens[-1])))
-        hull = ConvexHull(np.vstack([X, apex]), qhull_options=options)
+        hull = ConvexHull(np.vstack([X, apex]))
     except Exception:
         return None
     simp = hull.simplices

@@ -106,6 +106,7 @@ REFERENCES:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 
+import math
 import random as _random
 
 from sage.structure.sage_object import SageObject
@@ -128,9 +129,6 @@ ADJACENCIES = ('facet', 'nonempty')
 # ---------------------------------------------------------------------------
 # small exact helpers
 # ---------------------------------------------------------------------------
-
-_normalize = normalize
-
 
 def _box_ieqs(box, n):
     """
@@ -272,7 +270,6 @@ class _TropicalOracle:
         return out
 
     def _side_rows(self, side, i):
-        import math
         c = self._rows_cache.get((side, i))
         if c is None:
             E, C, adj = self.polys[side]
@@ -315,7 +312,7 @@ class _TropicalOracle:
         out = {}
         for side, ((E, C, adj), i) in enumerate(zip(self.polys, key)):
             for k in adj[i]:
-                hn = _normalize([C[i] - C[k]] + list(E[i] - E[k]))
+                hn = normalize([C[i] - C[k]] + list(E[i] - E[k]))
                 new = list(out.get(hn, key))
                 new[side] = k
                 out[hn] = tuple(new)
@@ -354,6 +351,7 @@ class _ActivationOracle:
         self._net = net
         self._cache = {}
         self._extra = {}
+        self._norm = {}
 
     def canonical(self, key):
         r"""
@@ -370,11 +368,9 @@ class _ActivationOracle:
         return list(dict.fromkeys(self._normalized(key)))
 
     def _normalized(self, key):
-        self._data(key)
-        ex = self._extra[key]
-        if len(ex) == 3:
-            ex = self._extra[key] = ex + ([normalize(r) for r in self.ieqs(key)],)
-        return ex[3]
+        if key not in self._norm:
+            self._norm[key] = [normalize(r) for r in self.ieqs(key)]
+        return self._norm[key]
 
     def flip_neighbour(self, key, hn):
         r"""
@@ -596,13 +592,63 @@ def _ppl_facets(ieqs, n):
         return []
     cs = Constraint_System()
     for t in ieqs:
-        t = _normalize(t)
+        t = normalize(t)
         cs.insert(Linear_Expression([int(a) for a in t[1:]], int(t[0])) >= 0)
     P = C_Polyhedron(cs)
     if P.affine_dimension() < n:
         return None
-    return [_normalize([c.inhomogeneous_term()] + list(c.coefficients()))
+    return [normalize([c.inhomogeneous_term()] + list(c.coefficients()))
             for c in P.minimized_constraints()]
+
+
+def _certified_step(oracle, key, rows, nb, A, b, x0, box_norm):
+    r"""
+    Facets of the cell ``key`` with exact certificates, and the cell across
+    each: a list of ``(neighbour, float facet point, outward normal)``, or
+    ``None`` when some certificate fails (the caller then uses PPL).
+
+    ``rows`` are its primitive integer rows, ``nb`` the tropical neighbour
+    map (``None`` for the activation route), ``A x <= b`` the same rows in
+    floats, ``x0`` a float interior point or ``None``.
+    """
+    import numpy as np
+    from sage_tropnet.float_regions import _chebyshev
+    if not rows:
+        return []  # the whole space
+    F = certified_facets(rows, x0) if x0 is not None else None
+    if F is None:
+        # no (good) interior point: a Chebyshev centre in floats (HiGHS)
+        x0, rad = _chebyshev(A, b)
+        if x0 is None or rad <= 1e-9 * (1.0 + np.abs(x0).max()):
+            return None
+        F = certified_facets(rows, x0)
+        if F is None:
+            return None
+    found = []
+    for idx, yf in F.items():
+        hn = rows[idx]
+        if hn in box_norm:
+            continue
+        if nb is not None:
+            other = nb.get(hn)
+        elif hasattr(oracle, 'flip_neighbour'):
+            other = oracle.flip_neighbour(key, hn)
+        else:
+            other = None
+        if other is None:
+            # read the neighbour off at an exact point of the facet
+            pt = certified_facet_point(rows, idx, yf)
+            if pt is None:
+                return None
+            other = oracle.key_at(vector(QQ, as_rational_point(pt)), -vector(QQ, hn[1:]))
+            if other is None:
+                return None
+        elif oracle.label(other) == oracle.label(key):
+            # this edge glues two cells: the row must be a facet
+            if certified_facet_point(rows, idx, yf) is None:
+                return None
+        found.append((other, yf, A[idx]))
+    return found
 
 
 def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
@@ -625,7 +671,7 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
     n = oracle.n
     rng = _random.Random(seed)
     box_ieqs = _box_ieqs(box, n)
-    box_norm = set(_normalize(b) for b in box_ieqs)
+    box_norm = set(normalize(b) for b in box_ieqs)
     # start
     if box_ieqs:
         B = _polyhedron(box_ieqs, n)
@@ -658,7 +704,7 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
         return ieq_cache[key]
 
     import numpy as np
-    from sage_tropnet.float_regions import _centre, _chebyshev
+    from sage_tropnet.float_regions import _centre
     nrng = np.random.default_rng(seed)
     box_rows = [normalize(b) for b in box_ieqs]
     tropical = hasattr(oracle, 'facet_neighbours')
@@ -688,42 +734,10 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
     seen = {start}
     while queue:
         key = queue.pop()
-        x0 = hint.pop(key, None)
         if certify:
             rows, nb, A, b = rows_of(key)
-            F = certified_facets(rows, x0) if (rows and x0 is not None) else ({} if not rows else None)
-            if F is None and rows:
-                # no (good) interior point: a Chebyshev centre in floats (HiGHS)
-                x0, rad = _chebyshev(A, b)
-                if x0 is not None and rad > 1e-9 * (1.0 + np.abs(x0).max()):
-                    F = certified_facets(rows, x0)
-        if certify and F is not None:
-            found = []
-            for idx, yf in (F or {}).items():
-                hn = rows[idx]
-                if hn in box_norm:
-                    continue
-                pt = None
-                if tropical:
-                    other = nb.get(hn)
-                elif hasattr(oracle, 'flip_neighbour'):
-                    other = oracle.flip_neighbour(key, hn)
-                else:
-                    other = None
-                if other is None:
-                    pt = certified_facet_point(rows, idx, yf)
-                    if pt is not None:
-                        other = oracle.key_at(vector(QQ, as_rational_point(pt)),
-                                              -vector(QQ, hn[1:]))
-                if other is not None and pt is None and oracle.label(other) == oracle.label(key):
-                    pt = certified_facet_point(rows, idx, yf)  # this edge glues: certify it
-                    if pt is None:
-                        other = None
-                if other is None:
-                    F = None
-                    break
-                found.append((other, yf, A[idx]))
-            if F is not None:
+            found = _certified_step(oracle, key, rows, nb, A, b, hint.pop(key, None), box_norm)
+            if found is not None:
                 cells[key] = rows
                 bar.update(1)
                 for other, yf, d in found:
@@ -759,7 +773,7 @@ def _explore(oracle, box, seed=0, progress=None, polyhedra=True, certify=True):
         cells[key] = P
         bar.update(1)
         for h in P.inequality_generator():
-            hn = _normalize(h.vector())
+            hn = normalize(h.vector())
             if hn in box_norm:
                 continue
             if facet_map is not None and hn in facet_map:
@@ -944,7 +958,7 @@ def _float_box(box, n):
     return np.vstack([np.eye(n), -np.eye(n)]), np.full(2 * n, R)
 
 
-def _float_count(oracle_f, adjacency, box, seed, progress, return_cells=False):
+def _float_count(oracle_f, box, seed, progress, return_cells=False):
     r"""
     Count in float mode (see :mod:`sage_tropnet.float_regions`): one search,
     in the box if one is given, else in all of `\RR^n`.
@@ -1077,7 +1091,7 @@ def count_linear_regions(obj, method='tropical', adjacency='facet', box=None, ou
         if adjacency != 'facet':
             raise ValueError("float mode glues facet-adjacent cells only: use adjacency='facet' "
                              "or mode='exact'")
-        return _float_count(_float_oracle(obj, method, output), adjacency, box, seed, progress)
+        return _float_count(_float_oracle(obj, method, output), box, seed, progress)
     if mode != 'exact':
         raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
     return len(_regions(obj, method, adjacency, box, output, seed, progress,
@@ -1137,7 +1151,7 @@ def count_activation_regions(net, box=None, seed=0, progress=None, mode='exact')
     """
     if mode == 'float':
         from sage_tropnet.float_regions import FloatActivationOracle
-        cells, _ = _float_count(FloatActivationOracle(net, None), 'facet', box, seed, progress,
+        cells, _ = _float_count(FloatActivationOracle(net, None), box, seed, progress,
                                 return_cells=True)
         return len(cells)
     if mode != 'exact':

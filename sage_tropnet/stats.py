@@ -80,7 +80,8 @@ from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
 from sage_tropnet.network import ReLUNetwork
-from sage_tropnet.regions import linear_regions, _normalize
+from sage_tropnet.regions import linear_regions
+from sage_tropnet.certify import normalize as _normalize
 from sage_tropnet.lp import exact_lp_minimize
 
 

@@ -76,6 +76,7 @@ from sage.modules.free_module_element import vector
 
 from sage_tropnet.network import ReLUNetwork
 from sage_tropnet.rational import to_rational
+from sage_tropnet.certify import normalize as _normalize
 
 #: closures of more elements than this are refused (the group is infinite or huge)
 CLOSURE_LIMIT = 10 ** 6
@@ -424,21 +425,6 @@ def signed_permutation_group(n):
 # ---------------------------------------------------------------------------
 # fundamental domains
 # ---------------------------------------------------------------------------
-
-def _normalize(ieq):
-    """
-    Return the primitive integer form of ``[c, a_1, ..., a_n]`` (a tuple).
-    """
-    ieq = [QQ(t) for t in ieq]
-    d = ZZ(1)
-    for t in ieq:
-        d = d.lcm(t.denominator())
-    v = [ZZ(t * d) for t in ieq]
-    g = ZZ(0)
-    for t in v:
-        g = g.gcd(t)
-    return tuple(v) if g == 0 else tuple(t // g for t in v)
-
 
 def _polyhedron(ieqs, n, eqns=()):
     from sage.geometry.polyhedron.constructor import Polyhedron
