@@ -6,7 +6,8 @@ Sage from the passagemath wheels.
 """
 import os
 
-from setuptools import find_packages, setup
+from setuptools import Extension, find_packages, setup
+from Cython.Build import cythonize
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 with open(os.path.join(HERE, "VERSION")) as f:
@@ -23,6 +24,11 @@ setup(
     long_description_content_type="text/x-rst",
     license="GPL-2.0-or-later",
     packages=find_packages(include=["sage_tropnet", "sage_tropnet.*"]),
+    ext_modules=cythonize(
+        [Extension("sage_tropnet.regions.kernel", ["sage_tropnet/regions/kernel.pyx"],
+                   extra_compile_args=["-O2"])],
+        compiler_directives={"language_level": 3}, quiet=True),
+    package_data={"sage_tropnet.regions": ["kernel.pyx"]},
     python_requires=">=3.11",
     install_requires=["numpy", "scipy", "tqdm"],
     extras_require={

@@ -55,6 +55,7 @@ from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
 from sage_tropnet.rational import to_rational
+from sage_tropnet.layers import activation as _as_activation
 from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
                                   TropicalRationalMapVector)
 
@@ -63,27 +64,10 @@ CONVENTIONS = ('zhang', 'merge', 'quicksum')
 
 def _activation(a):
     """
-    Normalise an activation specification to a tuple.
-
-    ``'relu'``, ``'linear'``, ``('leaky_relu', alpha)``, ``('maxout', k)``.
+    Normalise an activation specification to a tuple (see
+    :func:`sage_tropnet.layers.activation`).
     """
-    if isinstance(a, str):
-        if a in ('relu', 'linear'):
-            return (a,)
-        if a == 'maxout':
-            raise ValueError("maxout needs a rank: use ('maxout', k)")
-        raise ValueError("unsupported activation %r (supported: 'relu', 'linear', "
-                         "('leaky_relu', alpha), ('maxout', k))" % (a,))
-    a = tuple(a)
-    if a and a[0] == 'leaky_relu' and len(a) == 2:
-        return ('leaky_relu', to_rational(a[1]))
-    if a and a[0] == 'maxout' and len(a) == 2 and int(a[1]) >= 1:
-        return ('maxout', int(a[1]))
-    if len(a) == 1:
-        return _activation(a[0])
-    raise ValueError("unsupported activation %r" % (a,))
-
-
+    return _as_activation(a).spec()
 
 
 class ReLUNetwork(SageObject):
@@ -167,7 +151,9 @@ class ReLUNetwork(SageObject):
         self._W = tuple(Ws)
         self._b = tuple(bs)
         self._act = tuple(activations)
+        self._activations = tuple(_as_activation(a) for a in activations)
         self._widths = widths
+        self._cache = {}
 
     # -- access ---------------------------------------------------------------
 
@@ -182,6 +168,19 @@ class ReLUNetwork(SageObject):
             [([2], (1), ('linear',))]
         """
         return list(zip(self._W, self._b, self._act))
+
+    def activations(self):
+        """
+        Return the activation of every layer, as objects of
+        :mod:`sage_tropnet.layers`.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: ReLUNetwork([([[2]], [1]), ([[1]], [0])]).activations()
+            [ReLU, Linear]
+        """
+        return list(self._activations)
 
     def input_dimension(self):
         """
@@ -260,19 +259,6 @@ class ReLUNetwork(SageObject):
 
     # -- evaluation -----------------------------------------------------------
 
-    @staticmethod
-    def _apply(act, z):
-        kind = act[0]
-        if kind == 'linear':
-            return z
-        if kind == 'relu':
-            return [a if a > 0 else 0 * a for a in z]
-        if kind == 'leaky_relu':
-            al = act[1]
-            return [max(a, al * a) for a in z]
-        k = act[1]
-        return [max(z[u * k:(u + 1) * k]) for u in range(len(z) // k)]
-
     def __call__(self, x):
         r"""
         Return the exact output at ``x`` (a vector over `\QQ`; floats give ``RDF``).
@@ -293,9 +279,9 @@ class ReLUNetwork(SageObject):
                                               not a.parent().is_exact()) for a in x)
         R = RDF if floats else QQ
         v = vector(R, x)
-        for W, b, act in zip(self._W, self._b, self._act):
+        for W, b, act in zip(self._W, self._b, self._activations):
             z = list(W.change_ring(R) * v + b.change_ring(R)) if R is not QQ else list(W * v + b)
-            v = vector(R, self._apply(act, z))
+            v = vector(R, act(z))
         return v
 
     # -- tropicalization ------------------------------------------------------
@@ -430,50 +416,16 @@ class ReLUNetwork(SageObject):
         return H, Gp, PGm
 
     def _tropical_layer(self, W, b, act, F, G, one, convention, merge, R, prune=False):
-        kind = act[0]
-        newF, newG = [], []
-        if kind == 'maxout':
-            k = act[1]
-            for u in range(W.nrows() // k):
-                pieces = [self._affine(W.row(u * k + r), b[u * k + r], F, G, one, merge, R, prune)[:2]
-                          for r in range(k)]
-                num = None
-                for r in range(k):
-                    term = pieces[r][0]
-                    for s in range(k):
-                        if s != r:
-                            term = term.mul(pieces[s][1], merge=merge)
-                    num = term if num is None else num.add(term, merge=merge)
-                den = one
-                for s in range(k):
-                    den = den.mul(pieces[s][1], merge=merge)
-                newF.append(num)
-                newG.append(den)
-            return newF, newG
-        for i in range(W.nrows()):
-            H, Gp, PGm = self._affine(W.row(i), b[i], F, G, one, merge, R, prune)
-            if kind == 'linear':
-                newF.append(H)
-                newG.append(Gp)
-            elif kind == 'relu':
-                num = H.add(Gp, merge=merge)
-                den = Gp
-                if convention != 'zhang':
-                    num = num.mul(PGm, merge=merge)
-                    den = den.mul(PGm, merge=merge)
-                newF.append(num)
-                newG.append(den)
-            else:  # leaky relu: max(z, alpha z), z = H - G'
-                al = R(act[1])
-                if al >= 0:
-                    num = H.mul(Gp ** al, merge=merge).add((H ** al).mul(Gp, merge=merge),
-                                                          merge=merge)
-                    den = Gp ** (1 + al)
-                else:
-                    num = (H ** (1 - al)).add(Gp ** (1 - al), merge=merge)
-                    den = Gp.mul(H ** (-al), merge=merge)
-                newF.append(num)
-                newG.append(den)
+        act = _as_activation(act)
+        pieces = [self._affine(W.row(i), b[i], F, G, one, merge, R, prune)
+                  for i in range(W.nrows())]
+        if act.is_linear:
+            return [H for H, _, _ in pieces], [Gp for _, Gp, _ in pieces]
+        newF, newG = act.tropical_units(pieces, one, merge)
+        if convention != 'zhang' and act.spec() == ('relu',):
+            # the paper's code multiplies by the never cancelled factor
+            newF = [f.mul(P, merge=merge) for f, (_, _, P) in zip(newF, pieces)]
+            newG = [g.mul(P, merge=merge) for g, (_, _, P) in zip(newG, pieces)]
         return newF, newG
 
     def monomial_count(self, prune=True, convention='zhang'):

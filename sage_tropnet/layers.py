@@ -1,0 +1,790 @@
+r"""
+Piecewise-linear activations: one place for the semantics of a layer
+
+A layer of a network is an affine map `z = W x + b` followed by an
+activation applied unit by unit. This module holds everything that depends
+on the kind of activation, so that a new kind touches only this file:
+
+- the exact and the (batched) float forward pass;
+- the **state** of a unit at a point (which affine piece is active), with
+  ties broken along a direction `y + \varepsilon d`, and the canonical state
+  of a unit whose pre-activation vanishes identically on a cell;
+- the **local affine map** of a cell: the post-activation rows given the
+  pre-activation rows and the states;
+- the inequalities of a cell contributed by a unit in a given state;
+- one step of the **tropicalisation** (the layer recursion of [ZNL2018]_);
+- the description passed to the compiled region kernel.
+
+Rows are kept in *homogeneous* form: a pre-activation `z_k = c_k + a_k \cdot x`
+is the vector `(c_k, a_k)`, and an inequality `(c, a)` means
+`c + a \cdot x \ge 0`.
+
+Kinds:
+
+=====================  =================================  ==================
+activation             unit output                        states
+=====================  =================================  ==================
+``Linear()``           `z`                                one (``()``)
+``ReLU()``             `\max(z, 0)`                       0 (off), 1 (on)
+``LeakyReLU(alpha)``   `z` if `z > 0`, else `\alpha z`    0, 1
+``Maxout(k)``          `\max(z_1, \dots, z_k)`            `0, \dots, k-1`
+=====================  =================================  ==================
+
+A unit whose pre-activation is identically zero on a cell is canonically off
+(for ReLU and leaky ReLU; both states give the same function there); among
+maxout rows that coincide on a cell the first one wins. A leaky ReLU of slope
+`1` is linear: its units are always on.
+
+EXAMPLES::
+
+    sage: from sage_tropnet.layers import activation
+    sage: relu = activation('relu'); relu
+    ReLU
+    sage: relu([3, -1/2, 0])
+    [3, 0, 0]
+    sage: activation(('leaky_relu', 1/10))([-10, 2])
+    [-1, 2]
+    sage: activation(('maxout', 2))([1, 5, -2, -3])
+    [5, -2]
+
+The states at a point, with a tie broken along a direction::
+
+    sage: relu.states_at([1, 0, -2], [0, -1, 0])
+    (1, 0, 0)
+    sage: relu.states_at([1, 0, -2], [0, 0, 0]) is None
+    True
+
+AUTHORS:
+
+- sage_tropnet developers (2026-12): initial version (collected from the
+  network, region and sampling modules)
+
+REFERENCES:
+
+- [ZNL2018]_ (the layer recursion)
+- [CM2018]_ (maxout networks as tropical rational maps)
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+import numpy as np
+
+from sage.structure.sage_object import SageObject
+from sage.rings.rational_field import QQ
+from sage.matrix.constructor import matrix
+from sage.modules.free_module_element import vector
+
+from sage_tropnet.rational import to_rational
+
+
+def _lex_argmax(vals, ders):
+    r"""
+    Return the unique index maximising ``(vals[k], ders[k])`` lexicographically,
+    or ``None`` on a tie.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import lex_argmax
+        sage: lex_argmax([1, 3, 3], [0, 1, 2]), lex_argmax([1, 3, 3], [0, 1, 1])
+        (2, None)
+    """
+    best = None
+    tie = False
+    for k, (v, d) in enumerate(zip(vals, ders)):
+        if best is None or v > vals[best] or (v == vals[best] and d > ders[best]):
+            best, tie = k, False
+        elif v == vals[best] and d == ders[best]:
+            tie = True
+    return None if tie else best
+
+
+lex_argmax = _lex_argmax
+
+
+class Activation(SageObject):
+    r"""
+    Base class of the activations (see the module documentation).
+
+    Subclasses implement :meth:`__call__`, :meth:`forward_float`,
+    :meth:`states_at`, :meth:`post_rows`, :meth:`cell_rows`,
+    :meth:`tropical_units` and :meth:`kernel_spec`.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import Activation, ReLU
+        sage: isinstance(ReLU(), Activation)
+        True
+    """
+    #: rows of `W` per unit
+    rows_per_unit = 1
+    #: whether the activation is affine (no states)
+    is_linear = False
+
+    def spec(self):
+        r"""
+        Return the activation as a tuple (``('relu',)``, ``('maxout', 2)``, ...).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import LeakyReLU
+            sage: LeakyReLU(1/10).spec()
+            ('leaky_relu', 1/10)
+        """
+        raise NotImplementedError
+
+    def units(self, nrows):
+        r"""
+        Return the number of units of a layer with ``nrows`` rows.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout, ReLU
+            sage: Maxout(3).units(6), ReLU().units(6)
+            (2, 6)
+        """
+        return nrows // self.rows_per_unit
+
+    def number_of_states(self):
+        r"""
+        Return the number of states of a unit.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear, ReLU, Maxout
+            sage: Linear().number_of_states(), ReLU().number_of_states(), Maxout(3).number_of_states()
+            (1, 2, 3)
+        """
+        return 2
+
+    def __eq__(self, other):
+        return type(self) is type(other) and self.spec() == other.spec()
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash(self.spec())
+
+    def __reduce__(self):
+        return (activation, (self.spec(),))
+
+    def _latex_(self):
+        r"""
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU
+            sage: latex(ReLU())
+            \mathrm{ReLU}
+        """
+        return r"\mathrm{%s}" % self._repr_()
+
+
+class Linear(Activation):
+    r"""
+    The identity activation (an affine layer).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import Linear
+        sage: L = Linear(); L([1, -2]), L.units(3), L.states_at([1], [0])
+        ([1, -2], 0, ())
+    """
+    is_linear = True
+
+    def spec(self):
+        return ('linear',)
+
+    def _repr_(self):
+        return "Linear"
+
+    def units(self, nrows):
+        return 0
+
+    def number_of_states(self):
+        return 1
+
+    def __call__(self, z):
+        return list(z)
+
+    def forward_float(self, Z):
+        r"""
+        Return the float forward pass of the rows of ``Z`` (a batch).
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().forward_float(np.array([[1.0, -2.0]]))
+            array([[ 1., -2.]])
+        """
+        return Z
+
+    def states_at(self, z, dz=None, zero=None):
+        r"""
+        Return the states (none for a linear layer).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().states_at([1, 2])
+            ()
+        """
+        return ()
+
+    def post_rows(self, A, states):
+        r"""
+        Return the post-activation rows (here: ``A`` itself).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().post_rows(matrix(QQ, [[1, 2]]), ())
+            [1 2]
+        """
+        return A
+
+    def cell_rows(self, A, states):
+        r"""
+        Return the inequalities of the cell contributed by this layer (none).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().cell_rows(matrix(QQ, [[1, 2]]), ())
+            ([], False)
+        """
+        return [], False
+
+    def tropical_units(self, pieces, one, merge):
+        r"""
+        Return the tropical numerators and denominators of the units, from
+        the pre-activations ``pieces = [(H_r, G_r)]`` (`z_r = H_r \oslash G_r`).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.layers import Linear
+            sage: x, = TP.gens(1); one = TP.constant(0, 1)
+            sage: Linear().tropical_units([(x, one, one)], one, True)
+            ([x], [max(0)])
+        """
+        return [H for H, _, _ in pieces], [G for _, G, _ in pieces]
+
+    def kernel_spec(self):
+        r"""
+        Return the description of this activation for the compiled kernel.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().kernel_spec()
+            {'kind': 'linear'}
+        """
+        return {'kind': 'linear'}
+
+
+class LeakyReLU(Activation):
+    r"""
+    The leaky ReLU `z \mapsto \max(z, \alpha z)` for `0 \le \alpha \le 1`
+    (`z \mapsto z` if `z > 0`, else `\alpha z`, for any rational `\alpha`);
+    `\alpha = 0` is the ReLU.
+
+    INPUT:
+
+    - ``alpha`` -- a rational (floats are taken exactly)
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import LeakyReLU
+        sage: f = LeakyReLU(1/10); f
+        LeakyReLU(1/10)
+        sage: f([-10, 0, 3])
+        [-1, 0, 3]
+        sage: LeakyReLU(2)([-1, 1])
+        [-2, 1]
+    """
+
+    def __init__(self, alpha=0):
+        self.alpha = to_rational(alpha)
+
+    def spec(self):
+        return ('leaky_relu', self.alpha)
+
+    def _repr_(self):
+        return "LeakyReLU(%s)" % self.alpha
+
+    def __call__(self, z):
+        al = self.alpha
+        return [a if a > 0 else al * a if al else 0 * a for a in z]
+
+    def forward_float(self, Z):
+        r"""
+        Return the float forward pass of the rows of ``Z`` (a batch).
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import ReLU, LeakyReLU
+            sage: ReLU().forward_float(np.array([[1.0, -2.0]]))
+            array([[1., 0.]])
+            sage: LeakyReLU(1/2).forward_float(np.array([[1.0, -2.0]]))
+            array([[ 1., -1.]])
+        """
+        al = float(self.alpha)
+        return np.where(Z > 0, Z, al * Z) + 0.0
+
+    def states_at(self, z, dz=None, zero=None):
+        r"""
+        Return the states of the units at `y + \varepsilon d`, from the
+        pre-activations ``z`` at `y` and their derivatives ``dz`` along `d`;
+        ``None`` if a unit's value and derivative both vanish (unless ``zero``
+        says that its pre-activation vanishes identically: canonical state 0).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU
+            sage: ReLU().states_at([2, 0, 0], [0, 1, -1])
+            (1, 1, 0)
+            sage: ReLU().states_at([0], [0], zero=[True])
+            (0,)
+        """
+        if self.alpha == 1:
+            return tuple(1 for _ in z)
+        out = []
+        for k, a in enumerate(z):
+            if zero is not None and zero[k]:
+                out.append(0)
+                continue
+            d = dz[k] if dz is not None else 0
+            if a > 0 or (a == 0 and d > 0):
+                out.append(1)
+            elif a < 0 or d < 0:
+                out.append(0)
+            else:
+                return None
+        return tuple(out)
+
+    def slopes(self, states):
+        r"""
+        Return the slope of each unit in the given states.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import LeakyReLU
+            sage: LeakyReLU(1/4).slopes((1, 0))
+            [1, 1/4]
+        """
+        return [QQ(1) if s else self.alpha for s in states]
+
+    def post_rows(self, A, states):
+        r"""
+        Return the post-activation rows: row `k` of ``A`` (a matrix of
+        pre-activation rows) scaled by the slope of unit `k`.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU
+            sage: ReLU().post_rows(matrix(QQ, [[1, 2], [3, 4]]), (1, 0))
+            [1 2]
+            [0 0]
+        """
+        return matrix.diagonal(QQ, self.slopes(states)) * A
+
+    def cell_rows(self, A, states):
+        r"""
+        Return ``(rows, zero)``: the inequalities ``(row, (unit, other state))``
+        contributed by the units in the given states, and whether some unit's
+        pre-activation vanishes identically (those units give no row, and
+        must be in state 0).
+
+        Return ``None`` if the states are not canonical (a unit that
+        vanishes identically is on).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU
+            sage: ReLU().cell_rows(matrix(QQ, [[1, 2], [0, 0]]), (0, 0))
+            ([((-1, -2), (0, 1))], True)
+            sage: ReLU().cell_rows(matrix(QQ, [[1, 2], [0, 0]]), (0, 1)) is None
+            True
+        """
+        if self.alpha == 1:
+            return [], False
+        rows, zero = [], False
+        for k, s in enumerate(states):
+            a = A.row(k)
+            if a.is_zero():
+                if s:
+                    return None
+                zero = True
+                continue
+            rows.append((tuple(a if s else -a), (k, 1 - s)))
+        return rows, zero
+
+    def tropical_units(self, pieces, one, merge):
+        r"""
+        Return the tropical numerators and denominators of the units, from
+        ``pieces = [(H, G', P)]`` with `z = H \oslash G'` (``P`` is the factor
+        of the ``'merge'`` convention, applied by the caller).
+
+        A ReLU gives `F' = H \oplus G'`, `G'`; a leaky ReLU of slope
+        `0 \le \alpha \le 1` gives `H G'^{\alpha} \oplus H^{\alpha} G'` over
+        `G'^{1+\alpha}`; a slope `\alpha > 1` gives `H^{1+\alpha}` over
+        `H G'^{\alpha} \oplus H^{\alpha} G'`, and `\alpha < 0` gives
+        `H^{1-\alpha} \oplus G'^{1-\alpha}` over `G' H^{-\alpha}`.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.layers import ReLU
+            sage: x, = TP.gens(1); one = TP.constant(0, 1)
+            sage: ReLU().tropical_units([(x, one, one)], one, True)
+            ([max(0, x)], [max(0)])
+        """
+        F, G = [], []
+        al = self.alpha
+        for H, Gp, _ in pieces:
+            if al == 0:
+                F.append(H.add(Gp, merge=merge))
+                G.append(Gp)
+            elif 0 < al <= 1:
+                R = H.base_ring()
+                a = R(al)
+                F.append(H.mul(Gp ** a, merge=merge).add((H ** a).mul(Gp, merge=merge),
+                                                         merge=merge))
+                G.append(Gp ** (1 + a))
+            elif al > 1:
+                # z if z > 0 else a z  is  min(z, a z) = (1 + a) H - max(H G'^a, H^a G')
+                R = H.base_ring()
+                a = R(al)
+                F.append(H ** (1 + a))
+                G.append(H.mul(Gp ** a, merge=merge).add((H ** a).mul(Gp, merge=merge),
+                                                         merge=merge))
+            else:
+                R = H.base_ring()
+                a = R(al)
+                F.append((H ** (1 - a)).add(Gp ** (1 - a), merge=merge))
+                G.append(Gp.mul(H ** (-a), merge=merge))
+        return F, G
+
+    def kernel_spec(self):
+        r"""
+        Return the description of this activation for the compiled kernel.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU
+            sage: sorted(ReLU().kernel_spec().items())
+            [('alpha', 0.0), ('alpha_err', 0.0), ('kind', 'relu')]
+        """
+        al = float(self.alpha)
+        exact = QQ(al.as_integer_ratio()) == self.alpha
+        return {'kind': 'relu', 'alpha': al,
+                'alpha_err': 0.0 if exact else 2.0 ** -52 * abs(al)}
+
+
+class ReLU(LeakyReLU):
+    r"""
+    The rectified linear unit `z \mapsto \max(z, 0)`.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import ReLU
+        sage: ReLU()([-1, 2]), ReLU().spec()
+        ([0, 2], ('relu',))
+    """
+
+    def __init__(self):
+        LeakyReLU.__init__(self, 0)
+
+    def spec(self):
+        return ('relu',)
+
+    def _repr_(self):
+        return "ReLU"
+
+
+class Maxout(Activation):
+    r"""
+    A maxout activation of rank `k`: unit `u` outputs the maximum of the rows
+    `uk, \dots, uk + k - 1`. Its state is the index (within the unit) of the
+    winning row.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import Maxout
+        sage: m = Maxout(3); m
+        Maxout(3)
+        sage: m([1, 4, 2, 0, 0, -1])
+        [4, 0]
+        sage: m.states_at([1, 4, 2, 0, 0, -1], [0, 0, 0, 1, 2, 0])
+        (1, 1)
+    """
+
+    def __init__(self, k):
+        k = int(k)
+        if k < 1:
+            raise ValueError("maxout needs a rank k >= 1, got %s" % k)
+        self.k = k
+        self.rows_per_unit = k
+
+    def spec(self):
+        return ('maxout', self.k)
+
+    def _repr_(self):
+        return "Maxout(%s)" % self.k
+
+    def number_of_states(self):
+        return self.k
+
+    def __call__(self, z):
+        k = self.k
+        return [max(z[u * k:(u + 1) * k]) for u in range(len(z) // k)]
+
+    def forward_float(self, Z):
+        r"""
+        Return the float forward pass of the rows of ``Z`` (a batch).
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(2).forward_float(np.array([[1.0, -2.0, 0.0, 3.0]]))
+            array([[1., 3.]])
+        """
+        N, r = Z.shape
+        return Z.reshape(N, r // self.k, self.k).max(axis=2)
+
+    def states_at(self, z, dz=None, zero=None):
+        r"""
+        Return the winning row of every unit at `y + \varepsilon d`
+        (``None`` on a tie between rows that differ). ``zero`` (optional) is
+        the list of pairs of rows known to coincide on the cell: the first
+        of two coinciding rows wins.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(2).states_at([1, 1], [0, 1]), Maxout(2).states_at([1, 1], [0, 0])
+            ((1,), None)
+        """
+        k = self.k
+        out = []
+        for u in range(len(z) // k):
+            idx = list(range(u * k, (u + 1) * k))
+            if zero is not None:
+                idx = [r for r in idx if not any((s, r) in zero for s in idx if s < r)]
+            vals = [z[r] for r in idx]
+            ders = [dz[r] if dz is not None else 0 for r in idx]
+            a = _lex_argmax(vals, ders)
+            if a is None:
+                return None
+            out.append(idx[a] - u * k)
+        return tuple(out)
+
+    def post_rows(self, A, states):
+        r"""
+        Return the post-activation rows (the winning row of each unit).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(2).post_rows(matrix(QQ, [[1, 2], [3, 4]]), (1,))
+            [3 4]
+        """
+        k = self.k
+        return A.matrix_from_rows([u * k + s for u, s in enumerate(states)])
+
+    def cell_rows(self, A, states):
+        r"""
+        Return ``(rows, zero)``: the inequalities ``(row, (unit, other state))``
+        saying that the winning row of each unit is at least the others, and
+        ``False``; ``None`` if the states are not canonical (a winning row
+        coincides on the cell with an earlier row).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(2).cell_rows(matrix(QQ, [[1, 2], [3, 4]]), (1,))
+            ([((2, 2), (0, 0))], False)
+            sage: Maxout(2).cell_rows(matrix(QQ, [[1, 2], [1, 2]]), (1,)) is None
+            True
+        """
+        k = self.k
+        rows = []
+        for u, s in enumerate(states):
+            win = A.row(u * k + s)
+            for t in range(k):
+                if t == s:
+                    continue
+                diff = win - A.row(u * k + t)
+                if diff.is_zero():
+                    if t < s:
+                        return None
+                    continue
+                rows.append((tuple(diff), (u, t)))
+        return rows, False
+
+    def tropical_units(self, pieces, one, merge):
+        r"""
+        Return the tropical numerators and denominators of the units:
+        `\max_r (H_r \oslash G_r) = \bigoplus_r H_r \bigodot_{s \ne r} G_s
+        \oslash \bigodot_s G_s` ([CM2018]_).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.layers import Maxout
+            sage: x, = TP.gens(1); one = TP.constant(0, 1)
+            sage: Maxout(2).tropical_units([(x, one, one), (one, x, one)], one, True)
+            ([max(0, 2*x)], [max(x)])
+        """
+        k = self.k
+        F, G = [], []
+        for u in range(len(pieces) // k):
+            P = pieces[u * k:(u + 1) * k]
+            num = None
+            for r in range(k):
+                term = P[r][0]
+                for s in range(k):
+                    if s != r:
+                        term = term.mul(P[s][1], merge=merge)
+                num = term if num is None else num.add(term, merge=merge)
+            den = one
+            for s in range(k):
+                den = den.mul(P[s][1], merge=merge)
+            F.append(num)
+            G.append(den)
+        return F, G
+
+    def kernel_spec(self):
+        r"""
+        Return the description of this activation for the compiled kernel.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: sorted(Maxout(2).kernel_spec().items())
+            [('k', 2), ('kind', 'maxout')]
+        """
+        return {'kind': 'maxout', 'k': self.k}
+
+
+def activation(a):
+    r"""
+    Return the activation object described by ``a``.
+
+    INPUT:
+
+    - ``a`` -- an :class:`Activation`, or ``'relu'``, ``'linear'``,
+      ``('leaky_relu', alpha)``, ``('maxout', k)`` (or a one-element tuple)
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import activation
+        sage: activation('relu'), activation(('leaky_relu', 0.5)), activation(('maxout', 3))
+        (ReLU, LeakyReLU(1/2), Maxout(3))
+        sage: activation('tanh')
+        Traceback (most recent call last):
+        ...
+        ValueError: unsupported activation 'tanh' (supported: 'relu', 'linear', ('leaky_relu', alpha), ('maxout', k))
+    """
+    if isinstance(a, Activation):
+        return a
+    if isinstance(a, str):
+        if a == 'relu':
+            return ReLU()
+        if a == 'linear':
+            return Linear()
+        if a == 'maxout':
+            raise ValueError("maxout needs a rank: use ('maxout', k)")
+        raise ValueError("unsupported activation %r (supported: 'relu', 'linear', "
+                         "('leaky_relu', alpha), ('maxout', k))" % (a,))
+    try:
+        a = tuple(a)
+    except TypeError:
+        raise ValueError("unsupported activation %r" % (a,))
+    if len(a) == 1:
+        return activation(a[0])
+    if len(a) == 2 and a[0] == 'leaky_relu':
+        return LeakyReLU(a[1])
+    if len(a) == 2 and a[0] == 'maxout':
+        try:
+            k = int(a[1])
+        except (TypeError, ValueError):
+            raise ValueError("unsupported activation %r" % (a,))
+        if k < 1 or k != a[1]:
+            raise ValueError("unsupported activation %r" % (a,))
+        return Maxout(k)
+    raise ValueError("unsupported activation %r" % (a,))
+
+
+# ---------------------------------------------------------------------------
+# composition along a pattern (used by the oracles, sampling, symmetry)
+# ---------------------------------------------------------------------------
+
+def homogeneous_rows(W, b):
+    r"""
+    Return the pre-activation rows `(b_k, W_k)` of an affine layer as a matrix.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import homogeneous_rows
+        sage: homogeneous_rows(matrix(QQ, [[1, 2]]), vector(QQ, [3]))
+        [3 1 2]
+    """
+    return matrix(QQ, W.nrows(), 1, list(b)).augment(W)
+
+
+def compose_rows(W, b, P):
+    r"""
+    Return the pre-activation rows of the layer `(W, b)` applied to the
+    post-activation rows ``P`` of the previous layer (homogeneous rows).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import compose_rows
+        sage: P = matrix(QQ, [[1, 1, 0], [0, 0, 1]])     # 1 + x, y
+        sage: compose_rows(matrix(QQ, [[2, -1]]), vector(QQ, [5]), P)
+        [ 7  2 -1]
+    """
+    A = W * P
+    e0 = matrix(QQ, A.nrows(), A.ncols(), {(i, 0): b[i] for i in range(A.nrows())})
+    return A + e0
+
+
+def local_maps(layers, pattern):
+    r"""
+    Return the pre-activation rows (homogeneous) of every layer on the cell
+    of ``pattern`` (one tuple of states per layer), and the output rows.
+
+    INPUT:
+
+    - ``layers`` -- list of triples ``(W, b, activation)``
+    - ``pattern`` -- list of tuples of states (``()`` for linear layers)
+
+    OUTPUT: ``(pre, out)``: the list of pre-activation row matrices, and the
+    matrix of output rows
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import local_maps, ReLU, Linear
+        sage: L = [(matrix(QQ, [[1], [-1]]), vector(QQ, [0, 1]), ReLU()),
+        ....:      (matrix(QQ, [[4, 2]]), vector(QQ, [-3]), Linear())]
+        sage: pre, out = local_maps(L, [(1, 0), ()]); out
+        [-3  4]
+    """
+    pre = []
+    P = None
+    for (W, b, act), st in zip(layers, pattern):
+        A = homogeneous_rows(W, b) if P is None else compose_rows(W, b, P)
+        pre.append(A)
+        P = activation(act).post_rows(A, st)
+    return pre, P

@@ -1,0 +1,799 @@
+r"""
+Layer-wise subdivision: the activation regions of a network, fast and exact
+
+The activation regions are enumerated depth first: a start cell (the domain,
+or the `2^n` simplicial cones cut out by `n` independent units of the first
+layer) is split by the hyperplane of every unit of the first layer, each
+piece by every unit of the second layer (whose pre-activation is affine on
+the piece), and so on; the leaves are the activation regions. Every cell is
+kept as its generators (vertices and rays) with their tight constraints, and
+a split is one double description step, done by the compiled kernel
+:mod:`sage_tropnet.regions.kernel` with certified signs: the search never
+solves a linear programme and keeps only one cell per depth in memory.
+
+For **linear regions** every leaf also computes its facets (constraints
+whose tight generators form a maximal set); the cell across a facet is read
+off by the flip rule (:mod:`sage_tropnet.regions.activation`) and the two
+cells are glued when flipping the facet's unit does not change the output
+map, i.e. when the derivative of the output with respect to that unit
+vanishes on the cell (certified; an undecided case, or a facet where the
+flip rule does not apply, is settled exactly by the activation oracle).
+Glued cells are merged with a union-find.
+
+If the first layer has rank `r < n`, every cell contains the kernel of the
+first layer: the search runs in `\RR^r` (coordinates along the rows of the
+first layer) and interior points are mapped back.
+
+EXAMPLES::
+
+    sage: from sage_tropnet.network import random_network
+    sage: from sage_tropnet.regions.subdivide import subdivide
+    sage: net = random_network([3, 6, 6, 1], seed=2)
+    sage: S = subdivide(net, glue=True); S
+    Subdivision of R^3 into 126 activation regions and 126 linear regions (exact)
+    sage: subdivide(net, mode='float').count
+    126
+    sage: subdivide(net, domain=1).count
+    23
+
+AUTHORS:
+
+- sage_tropnet developers (2026-12): initial version
+
+REFERENCES:
+
+- [FP1996]_ (double description)
+- [STR2018]_, [HR2019]_ (activation regions)
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+import itertools
+import math
+import time
+from fractions import Fraction
+
+import numpy as np
+
+from sage.structure.sage_object import SageObject
+from sage.rings.rational_field import QQ
+from sage.rings.integer_ring import ZZ
+from sage.matrix.constructor import matrix
+from sage.modules.free_module_element import vector
+
+from sage_tropnet.network import ReLUNetwork
+from sage_tropnet.layers import activation, homogeneous_rows, compose_rows
+from sage_tropnet.certify import normalize as primitive_row
+from sage_tropnet.regions.kernel import (Subdivider, float_row, K_DOMAIN, K_INFINITY, K_UNIT,
+                                         K_MAXOUT)
+from sage_tropnet.regions.activation import ActivationOracle
+
+#: unit roundoff of double precision
+U = 2.0 ** -53
+
+
+# ---------------------------------------------------------------------------
+# float data of a network for the kernel
+# ---------------------------------------------------------------------------
+
+def _float_entry(q):
+    r"""
+    Return ``(float(q), bound on its error, is an exact integer)``.
+    """
+    num, den = q.numerator(), q.denominator()
+    f = float(q)
+    if not math.isfinite(f):
+        raise OverflowError
+    if den & (den - 1) == 0 and num.nbits() <= 53 and (f != 0.0 or num == 0):
+        return f, 0.0, den == 1
+    return f, 2 * U * abs(f) + 1e-300, False
+
+
+def kernel_layers(net):
+    r"""
+    Return the float description of the layers of ``net`` for the kernel
+    (cached on the network): weights and biases with bounds on their
+    errors, per-row integer flags, and the activation.
+
+    Every layer is scaled by a power of two (exact) so that its largest
+    weight is about one; the bias of a layer is scaled by the product of the
+    scales so far. Scaling by positive numbers changes no activation pattern
+    and no equality of affine maps.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions.subdivide import kernel_layers
+        sage: L = kernel_layers(ReLUNetwork([([[1, 2]], [1/3]), ([[4]], [0])]))
+        sage: L[0]['W'], L[0]['int'], L[0]['eb'][0] > 0
+        ([[0.5, 1.0]], [0], True)
+        sage: L[1]['kind']
+        'linear'
+    """
+    cache = getattr(net, '_cache', None)
+    if cache is not None and 'kernel' in cache:
+        return cache['kernel']
+    specs = []
+    total = QQ(1)
+    for W, b, act in net.layers():
+        act = activation(act)
+        entries = W.list()
+        mx = max([abs(a) for a in entries] + [QQ(0)])
+        bx = max([abs(a * total) for a in b] + [QQ(0)])
+        den = ZZ(1)
+        for a in entries:
+            den = den.lcm(a.denominator())
+        for a in b:
+            den = den.lcm((a * total).denominator())
+        if den & (den - 1) == 0 and max(mx, bx) * den < 2 ** 40:
+            s = QQ(den)       # integral after scaling: exact integer arithmetic
+        else:
+            k = mx.numerator().nbits() - mx.denominator().nbits() if mx else 0
+            s = QQ(2) ** (-k)
+        total *= s
+        Wl, eW, bl, eb, isint = [], [], [], [], []
+        for i in range(W.nrows()):
+            row, erow, ok = [], [], True
+            for a in W.row(i):
+                f, e, z = _float_entry(a * s)
+                row.append(f)
+                erow.append(e)
+                ok = ok and z
+            f, e, z = _float_entry(b[i] * total)
+            Wl.append(row)
+            eW.append(erow)
+            bl.append(f)
+            eb.append(e)
+            isint.append(1 if (ok and z) else 0)
+        spec = dict(W=Wl, eW=eW, b=bl, eb=eb, int=isint)
+        spec.update(act.kernel_spec())
+        specs.append(spec)
+    if cache is not None:
+        cache['kernel'] = specs
+    return specs
+
+
+def _int_vector(v):
+    r"""
+    Return a primitive integer vector on the ray of the rational vector ``v``.
+    """
+    den = 1
+    for t in v:
+        den = math.lcm(den, int(QQ(t).denominator()))
+    w = [int(QQ(t) * den) for t in v]
+    g = math.gcd(*w)
+    return [t // g for t in w] if g > 1 else w
+
+
+def _float_generator(w):
+    r"""
+    Return ``(coordinates, error bound, integer flag)`` of the integer
+    vector ``w`` in floating point (scaled by a power of two).
+    """
+    return float_row(w)
+
+
+def _float_row(r):
+    r"""
+    Return ``(float row, error bound, integer flag)`` of an exact row,
+    scaled by a power of two.
+    """
+    return float_row(_int_vector(r))
+
+
+# ---------------------------------------------------------------------------
+# exact rows and the fallback of the kernel
+# ---------------------------------------------------------------------------
+
+class ExactRows:
+    r"""
+    Exact rows of the constraints of the kernel's cells, and the exact sign
+    of a row at a generator given by its tight rows (the fallback of the
+    kernel for signs its error bounds do not decide).
+
+    INPUT:
+
+    - ``layers`` -- list of triples ``(W, b, activation)``
+    - ``domain`` -- dictionary ``{index: exact homogeneous row}`` of the
+      domain rows of the start cells
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import ReLU, Linear
+        sage: from sage_tropnet.regions.subdivide import ExactRows
+        sage: E = ExactRows([(matrix(QQ, [[1, 1]]), vector(QQ, [0]), ReLU()),
+        ....:                (matrix(QQ, [[1]]), vector(QQ, [0]), Linear())], {})
+        sage: E.row((2, 0, 0, -1, 0), [b'\x00', b''])
+        (0, -1, -1)
+    """
+
+    def __init__(self, layers, domain):
+        self.layers = layers
+        self.domain = domain
+        self._cache = {}
+
+    def pre(self, l, states):
+        r"""
+        Return the pre-activation rows of layer ``l`` for the states of the
+        earlier layers (homogeneous rows).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU, Linear
+            sage: from sage_tropnet.regions.subdivide import ExactRows
+            sage: E = ExactRows([(matrix(QQ, [[1, 1]]), vector(QQ, [2]), ReLU()),
+            ....:                (matrix(QQ, [[3]]), vector(QQ, [0]), Linear())], {})
+            sage: E.pre(1, [b'\x01', b''])
+            [6 3 3]
+        """
+        key = (l, tuple(bytes(s) for s in states[:l]))
+        A = self._cache.get(key)
+        if A is None:
+            W, b, act = self.layers[l]
+            if l == 0:
+                A = homogeneous_rows(W, b)
+            else:
+                P = self.layers[l - 1][2].post_rows(self.pre(l - 1, states), tuple(states[l - 1]))
+                A = compose_rows(W, b, P)
+            self._cache[key] = A
+        return A
+
+    def row(self, desc, states):
+        r"""
+        Return the exact row of a path entry ``desc = (kind, layer, unit, a, b)``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout, Linear
+            sage: from sage_tropnet.regions.subdivide import ExactRows
+            sage: E = ExactRows([(matrix(QQ, [[1], [2]]), vector(QQ, [0, 1]), Maxout(2)),
+            ....:                (matrix(QQ, [[1]]), vector(QQ, [0]), Linear())], {})
+            sage: E.row((3, 0, 0, 1, 0), [b'\x01', b''])
+            (1, 1)
+        """
+        kind, l, u, a, b = [int(t) for t in desc]
+        if kind in (K_DOMAIN, K_INFINITY):
+            return vector(QQ, self.domain[u])
+        A = self.pre(l, states)
+        if kind == K_UNIT:
+            return a * A.row(u)
+        k = self.layers[l][2].k
+        return A.row(u * k + a) - A.row(u * k + b)
+
+    def exact_sign(self, states, path, tight, hdesc):
+        r"""
+        Return ``(sign, generator)``: the sign of the row ``hdesc`` at the
+        generator tight on the path positions ``tight`` (exactly), and that
+        generator in floating point.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU, Linear
+            sage: from sage_tropnet.regions.subdivide import ExactRows
+            sage: E = ExactRows([(matrix(QQ, [[1, 0], [1, 1]]), vector(QQ, [0, 0]), ReLU()),
+            ....:                (matrix(QQ, [[1, 1]]), vector(QQ, [0]), Linear())],
+            ....:               {0: [1, 0, 0]})
+            sage: path = [(1, -1, 0, 0, 0), (2, 0, 0, 1, 0)]
+            sage: E.exact_sign([b'\x01\x00', b''], path, [1], (2, 0, 1, 1, 0))
+            (0, [0.0, 0.0, 1.0])
+        """
+        states = [bytes(s) for s in states]
+        R = matrix(QQ, [self.row(path[p], states) for p in tight])
+        K = R.right_kernel_matrix()
+        if K.nrows() != 1:
+            raise RuntimeError("the tight rows of a generator have rank %s" % (R.rank(),))
+        g = K.row(0)
+        for p in range(len(path)):
+            if p in tight:
+                continue
+            v = self.row(path[p], states) * g
+            if v:
+                if v < 0:
+                    g = -g
+                break
+        else:
+            raise RuntimeError("a generator with no strictly satisfied row")
+        s = self.row(hdesc, states) * g
+        f, _, _ = _float_generator(_int_vector(g))
+        return (1 if s > 0 else (-1 if s < 0 else 0)), f
+
+
+# ---------------------------------------------------------------------------
+# start cells
+# ---------------------------------------------------------------------------
+
+class NotPointedError(ValueError):
+    r"""
+    Raised when the cells of the first layer have a lineality space that the
+    layer-wise subdivision cannot remove (maxout networks whose first layer
+    compares fewer than `n` directions); the facet-crossing search handles
+    such networks.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions.subdivide import subdivide
+        sage: net = ReLUNetwork([([[1, 0], [0, 1]], [0, 0]), ([[1]], [0])],
+        ....:                   hidden_activation=('maxout', 2))
+        sage: subdivide(net)
+        Traceback (most recent call last):
+        ...
+        NotPointedError: the cells of the first layer are not pointed
+    """
+
+def _domain_polyhedron(domain, n):
+    r"""
+    Return the counting domain as a Sage polyhedron over `\QQ` (``None``
+    for all of `\RR^n`).
+    """
+    from sage.geometry.polyhedron.constructor import Polyhedron
+    if domain is None:
+        return None
+    if hasattr(domain, 'inequalities_list'):
+        if domain.ambient_dim() != n:
+            raise ValueError("the domain lives in dimension %s, the network in %s"
+                             % (domain.ambient_dim(), n))
+        if domain.dim() < n:
+            raise ValueError("the counting domain must be full-dimensional")
+        return domain
+    R = QQ(domain)
+    if R <= 0:
+        raise ValueError("the box half-width must be positive, got %s" % domain)
+    ieqs = []
+    for i in range(n):
+        e = [0] * n
+        e[i] = 1
+        ieqs.append([R] + [-t for t in e])
+        ieqs.append([R] + e)
+    return Polyhedron(ieqs=ieqs, base_ring=QQ, backend='ppl')
+
+
+def _cell_start(P, path, extra, n):
+    r"""
+    Return a start cell from the exact polyhedron ``P`` (full-dimensional,
+    pointed): its generators in homogeneous coordinates with their tight
+    path positions. ``path`` holds ``(exact row, desc)``.
+    """
+    gens = [[1] + list(v.vector()) for v in P.vertices()] + \
+        [[0] + list(r.vector()) for r in P.rays()]
+    G, E, X, Z = [], [], [], []
+    rows = [vector(QQ, r) for r, _ in path]
+    for g in gens:
+        gv = vector(QQ, g)
+        w = _int_vector(gv)
+        f, e, x = _float_generator(w)
+        G.append(f)
+        E.append(e)
+        X.append(x)
+        Z.append([p for p, r in enumerate(rows) if r * gv == 0])
+    fpath = []
+    for r, desc in path:
+        f, e, x = _float_row(r)
+        fpath.append((f, e, x, desc))
+    return (G, E, X, Z, fpath, extra)
+
+
+def _unit_rows(A, act, u, state):
+    r"""
+    Return the rows ``(row, desc)`` of unit ``u`` of the first layer in
+    ``state``, or ``None`` if the state is not canonical.
+    """
+    if act.rows_per_unit == 1:
+        r = A.row(u)
+        if r[1:].is_zero():
+            if r[0] == 0:
+                return None if state else []
+            return [] if (r[0] > 0) == bool(state) else None
+        sign = 1 if state else -1
+        return [(list(sign * r), (K_UNIT, 0, u, sign, 0))]
+    k = act.k
+    out = []
+    win = A.row(u * k + state)
+    for t in range(k):
+        if t == state:
+            continue
+        diff = win - A.row(u * k + t)
+        if diff.is_zero():
+            if t < state:
+                return None
+            continue
+        out.append((list(diff), (K_MAXOUT, 0, u, state, t)))
+    return out
+
+
+def start_cells(layers, domain, n):
+    r"""
+    Return ``(starts, domain_rows, extra)``: the start cells of the
+    subdivision of ``domain`` (``None``, a box half-width or a
+    polyhedron) for a network with these layers, the exact domain rows by
+    index, and the number of path rows of the start cells.
+
+    In `\RR^n` with a ReLU-type first layer of rank `n` the start cells are
+    the `2^n` simplicial cones of `n` independent units, computed in closed
+    form; a bounded (or pointed) domain is one start cell; otherwise the
+    domain is cut exactly by units of the first layer until every piece is
+    pointed.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions.subdivide import start_cells
+        sage: net = ReLUNetwork([([[1, 0], [0, 1], [1, 1]], [0, 0, -1]), ([[1, 1, 1]], [0])])
+        sage: starts, dom, extra = start_cells(net.layers(), None, 2)
+        sage: len(starts), extra
+        (4, 3)
+        sage: starts, dom, extra = start_cells(net.layers(), 1, 2)
+        sage: len(starts), len(starts[0][0]), extra
+        (1, 4, 4)
+    """
+    W1, b1, act1 = layers[0]
+    act1 = activation(act1)
+    P = _domain_polyhedron(domain, n)
+    if P is None and act1.rows_per_unit == 1 and not act1.is_linear and act1.alpha != 1:
+        piv = W1.pivot_rows()
+        if len(piv) < n:
+            raise ValueError("the first layer has rank %s < %s: project first" % (len(piv), n))
+        A = W1.matrix_from_rows(piv)
+        c = vector(QQ, [b1[i] for i in piv])
+        Mh = matrix(QQ, n + 1, n + 1)
+        Mh[0, 0] = 1
+        for i in range(n):
+            Mh[i + 1, 0] = c[i]
+            for j in range(n):
+                Mh[i + 1, j + 1] = A[i, j]
+        Minv = Mh.inverse()
+        cols = [_float_generator(_int_vector(Minv.column(j))) for j in range(n + 1)]
+        rows = [_float_row(Mh.row(i + 1)) for i in range(n)]
+        dom = {0: [1] + [0] * n}
+        starts = []
+        for signs in itertools.product((1, -1), repeat=n):
+            G, E, X, Z = [], [], [], []
+            for j in range(n + 1):
+                f, e, x = cols[j]
+                sg = 1 if j == 0 else signs[j - 1]
+                G.append([sg * t for t in f])
+                E.append(e)
+                X.append(x)
+                Z.append([p for p in range(n + 1) if p != j])
+            path = [([1.0] + [0.0] * n, 0.0, 1, (K_INFINITY, -1, 0, 0, 0))]
+            for i in range(n):
+                f, e, x = rows[i]
+                path.append(([signs[i] * t for t in f], e, x, (K_UNIT, 0, piv[i], signs[i], 0)))
+            fixed = {piv[i]: (1 if signs[i] > 0 else 0) for i in range(n)}
+            starts.append((G, E, X, Z, path, fixed))
+        return starts, dom, n + 1
+    from sage.geometry.polyhedron.constructor import Polyhedron
+    if P is None:
+        P = Polyhedron(lines=[[int(i == j) for j in range(n)] for i in range(n)],
+                       vertices=[[0] * n], base_ring=QQ, backend='ppl')
+    ieqs = [list(r) for r in P.inequalities_list()]
+    eqns = [list(r) for r in P.equations_list()]
+    dom = {}
+    path = []
+    for i, r in enumerate(ieqs):
+        dom[i] = r
+        path.append((r, (K_DOMAIN, -1, i, 0, 0)))
+    if not P.is_compact():
+        dom[len(ieqs)] = [1] + [0] * n
+        path.append(([1] + [0] * n, (K_INFINITY, -1, len(ieqs), 0, 0)))
+    if P.n_lines() == 0:
+        return [_cell_start(P, path, {}, n)], dom, len(path)
+    # cut by units of the first layer until the pieces are pointed
+    A = homogeneous_rows(W1, b1)
+    lin = matrix(QQ, [l.vector() for l in P.lines()])
+    normals = matrix(QQ, 0, n)
+    chosen = []
+    for u in range(act1.units(W1.nrows())):
+        rows = []
+        for st in range(act1.number_of_states()):
+            r = _unit_rows(A, act1, u, st)
+            rows.extend(vector(QQ, x[1:]) for x, _ in (r or []))
+        if not rows:
+            continue
+        M2 = normals.stack(matrix(QQ, [lin * r for r in rows]))
+        if M2.rank() > normals.rank():
+            normals, chosen = M2, chosen + [u]
+        if normals.rank() == lin.nrows():
+            break
+    if normals.rank() < lin.nrows():
+        raise NotPointedError("the cells of the first layer are not pointed")
+    starts = []
+    extra = len(path)
+    for states in itertools.product(*[range(act1.number_of_states()) for _ in chosen]):
+        cut = []
+        ok = True
+        for u, st in zip(chosen, states):
+            r = _unit_rows(A, act1, u, st)
+            if r is None:
+                ok = False
+                break
+            cut.extend(r)
+        if not ok:
+            continue
+        Q = Polyhedron(ieqs=ieqs + [r for r, _ in cut], eqns=eqns, base_ring=QQ, backend='ppl')
+        if Q.dim() < n:
+            continue
+        starts.append(_cell_start(Q, path + cut, dict(zip(chosen, states)), n))
+        extra = max(extra, len(path) + len(cut))
+    return starts, dom, extra
+
+
+def _projection(net):
+    r"""
+    Return ``(net', B)``: if the first layer of ``net`` has rank `r < n`,
+    the network `x' \mapsto` ``net`` `(B x')` on `\RR^r` with `B` a basis
+    of the row space of the first layer (every cell is the preimage of a
+    cell of ``net'``); else ``(net, None)``.
+    """
+    W1 = net.layers()[0][0]
+    r = W1.rank()
+    if r == W1.ncols():
+        return net, None
+    B = W1.matrix_from_rows(W1.pivot_rows()).transpose()
+    if r == 0:
+        return net, B
+    layers = net.layers()
+    new = [(layers[0][0] * B, layers[0][1])] + [(W, b) for W, b, _ in layers[1:]]
+    return ReLUNetwork(new, activations=[a for _, _, a in layers]), B
+
+
+# ---------------------------------------------------------------------------
+# the result
+# ---------------------------------------------------------------------------
+
+class _UnionFind:
+    def __init__(self):
+        self.parent = {}
+
+    def find(self, a):
+        parent = self.parent
+        if a not in parent:
+            parent[a] = a
+            return a
+        root = a
+        while parent[root] != root:
+            root = parent[root]
+        while parent[a] != root:
+            parent[a], a = root, parent[a]
+        return root
+
+    def union(self, a, b):
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        self.parent[ra] = rb
+        return True
+
+
+class Subdivision(SageObject):
+    r"""
+    The result of :func:`subdivide`.
+
+    Attributes: ``count`` (activation regions), ``linear_count`` (linear
+    regions, with ``glue=True``), ``mode``, ``seconds``, ``stats`` (splits,
+    exact fallbacks, refreshes); with ``record=True`` also ``keys`` (the
+    patterns, one tuple per layer), ``points`` (float interior points),
+    ``edges`` (pairs of indices of facet-adjacent cells) and ``glued``
+    (the pairs with the same affine map).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions.subdivide import subdivide
+        sage: T4 = ReLUNetwork([([[1, 0], [0, 1], [1, 1]], [0, 0, -1]),
+        ....:                   ([[1, -1, 1], [-1, 1, 1]], [0, 1/2]), ([[1, -2]], [0])])
+        sage: S = subdivide(T4, glue=True, record=True); S.count, S.linear_count
+        (12, 12)
+        sage: len(S.keys), len(S.edges)
+        (12, 21)
+    """
+
+    def __init__(self, **data):
+        self.__dict__.update(data)
+
+    def _repr_(self):
+        dom = "R^%s" % self.n if self.domain is None else "the domain"
+        s = "Subdivision of %s into %s activation regions" % (dom, self.count)
+        if self.linear_count is not None:
+            s += " and %s linear regions" % self.linear_count
+        return s + " (%s)" % self.mode
+
+
+def _flip(pattern, pos, nstates=2):
+    b = bytearray(pattern)
+    b[pos] = 1 - b[pos]
+    return bytes(b)
+
+
+def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False,
+              progress=None):
+    r"""
+    Return the activation regions (and with ``glue`` the linear regions) of a
+    network by layer-wise subdivision.
+
+    INPUT:
+
+    - ``net`` -- a :class:`~sage_tropnet.network.ReLUNetwork`
+    - ``domain`` -- ``None`` (all of `\RR^n`, default), a positive number `R`
+      (the box `[-R, R]^n`) or a full-dimensional Sage polyhedron
+    - ``mode`` -- ``'exact'`` (default: certified signs, exact fallback) or
+      ``'float'`` (double precision with a relative tolerance)
+    - ``output`` -- integer (default: ``0``) or ``None`` (all outputs): the
+      output whose affine map labels the cells, for the linear regions
+    - ``glue`` -- boolean (default: ``False``); also count the linear regions
+    - ``record`` -- boolean (default: ``False``); keep the cells (patterns,
+      interior points, adjacency); without it nothing per cell is kept
+      (bounded memory)
+    - ``progress`` -- a callable receiving the number of cells so far, or
+      ``None``
+
+    OUTPUT: a :class:`Subdivision`
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork, random_network
+        sage: from sage_tropnet.regions.subdivide import subdivide
+        sage: serra = ReLUNetwork([([[1], [-1]], [0, 1]), ([[4, 2]], [-3])],
+        ....:                     output_activation='relu')
+        sage: S = subdivide(serra, glue=True); S.count, S.linear_count
+        (5, 4)
+        sage: subdivide(random_network([4, 8, 8, 1], seed=1)).count
+        1021
+
+    A first layer of rank one in the plane::
+
+        sage: subdivide(ReLUNetwork([([[1, 1], [2, 2]], [0, -1]), ([[1, 1]], [0])])).count
+        3
+
+    ALGORITHM: see the module documentation.
+    """
+    if not isinstance(net, ReLUNetwork):
+        raise TypeError("the layer-wise subdivision needs a network, not %s" % type(net).__name__)
+    if mode not in ('exact', 'float'):
+        raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
+    if output is not None and not 0 <= output < net.output_dimension():
+        raise ValueError("output %s out of range: the network has %s outputs"
+                         % (output, net.output_dimension()))
+    t0 = time.perf_counter()
+    n = net.input_dimension()
+    B = None
+    work = net
+    if domain is None:
+        work, B = _projection(net)
+    nw = work.input_dimension() if B is None else B.ncols()
+    if nw == 0:
+        # a first layer without rank: the network is constant
+        key = ActivationOracle(net, output).key_at([0] * n)
+        return Subdivision(n=n, domain=domain, mode=mode, count=1, linear_count=1 if glue else None,
+                           keys=[key] if record else None,
+                           points=np.zeros((1, n)) if record else None,
+                           edges=set() if record else None, glued=set() if record else None,
+                           seconds=time.perf_counter() - t0, projection=B, network=net,
+                           stats=dict(splits=0, fallbacks=0, refreshes=0, events=0))
+    layers = [(W, b, activation(a)) for W, b, a in work.layers()]
+    starts, dom, extra = start_cells(layers, domain, nw)
+    fallback = ExactRows(layers, dom) if mode == 'exact' else None
+    K = Subdivider(nw, kernel_layers(work), exact=(mode == 'exact'), output=-1 if output is None
+                   else int(output), record=record, glue=glue, fallback=fallback,
+                   progress=progress, extra_rows=extra)
+    K.run(starts)
+    oracle = None
+    nunits = [act.units(W.nrows()) for W, b, act in layers]
+    offsets = [0]
+    for u in nunits:
+        offsets.append(offsets[-1] + u)
+    width = offsets[-1]
+
+    def key_of(pat):
+        return tuple(tuple(pat[offsets[i]:offsets[i + 1]]) for i in range(len(nunits)))
+
+    keys = points = edges = glued = None
+    linear = None
+    if record:
+        pats = bytes(K.patterns)
+        keys = [key_of(pats[i * width:(i + 1) * width]) for i in range(K.leaves)]
+        pts = np.array(K.points, dtype=float).reshape(K.leaves, nw)
+        if B is not None:
+            Bf = np.array([[float(t) for t in r] for r in B.rows()]).reshape(n, nw)
+            pts = pts @ Bf.T
+        points = pts
+    if glue or record:
+        uf = _UnionFind()
+        index = {k: i for i, k in enumerate(keys)} if record else None
+        merges = 0
+        edges = set() if record else None
+        glued = set() if record else None
+        pats = bytes(K.patterns) if record else None
+
+        def pattern_of(leaf):
+            return pats[leaf * width:(leaf + 1) * width]
+
+        if record:
+            for leaf, pos in K.facet_edges:
+                p = pattern_of(leaf)
+                q = _flip(p, pos)
+                j = index.get(key_of(q))
+                if j is not None:
+                    edges.add((min(leaf, j), max(leaf, j)))
+        for p, pos in K.glue_edges:
+            q = _flip(p, pos)
+            a, b = key_of(p), key_of(q)
+            if record:
+                i, j = index.get(a), index.get(b)
+                if i is not None and j is not None:
+                    glued.add((min(i, j), max(i, j)))
+            if uf.union(a, b):
+                merges += 1
+        if K.complex_events:
+            oracle = ActivationOracle(work, output)
+            rows_of = ExactRows(layers, dom)
+            for leaf, states, owners, (fpt, fout) in K.complex_events:
+                a = tuple(tuple(s) for s in states)
+                nb, same = _resolve(oracle, rows_of, a, states, owners, fpt, fout, mode)
+                if nb is None:
+                    continue
+                if record:
+                    j = index.get(nb)
+                    i = index.get(a)
+                    if i is not None and j is not None:
+                        edges.add((min(i, j), max(i, j)))
+                        if same:
+                            glued.add((min(i, j), max(i, j)))
+                if same and uf.union(a, nb):
+                    merges += 1
+        if glue:
+            linear = K.leaves - merges
+    return Subdivision(n=n, domain=domain, mode=mode, count=K.leaves, linear_count=linear,
+                       keys=keys, points=points, edges=edges, glued=glued,
+                       seconds=time.perf_counter() - t0, projection=B, network=work,
+                       stats=dict(splits=K.splits, fallbacks=K.fallbacks,
+                                  refreshes=K.refreshes, events=len(K.complex_events)))
+
+
+def _resolve(oracle, rows_of, key, states, owners, fpt, fout, mode):
+    r"""
+    Return ``(neighbour, same affine map)`` across a facet the kernel did
+    not settle (``(None, False)`` if the facet is on the boundary).
+    """
+    if mode == 'float':
+        y = np.asarray(fpt, dtype=float)
+        d = np.asarray(fout, dtype=float)
+        nb = oracle.float_key_at(y, d)
+        if nb is None:
+            nb = oracle.float_key_at(y + 1e-7 * (1 + np.abs(y).max()) * d / np.linalg.norm(d))
+        if nb is None or nb == key:
+            return None, False
+        return nb, oracle.float_label(nb) == oracle.float_label(key)
+    row = primitive_row(rows_of.row(owners[0], [bytes(s) for s in states]))
+    nb = oracle.neighbour(key, row)
+    if nb is None:
+        y = _exact_facet_point(oracle, key, row, fpt)
+        nb = oracle.key_at(y, [-t for t in row[1:]])
+        if nb is None or nb == key:
+            return None, False
+    return nb, oracle.label(nb) == oracle.label(key)
+
+
+def _exact_facet_point(oracle, key, row, fpt):
+    r"""
+    Return an exact point in the relative interior of the facet ``row`` of
+    the cell ``key`` (the float point projected onto the hyperplane if that
+    works, else from PPL).
+    """
+    from sage.geometry.polyhedron.constructor import Polyhedron
+    rows = [primitive_row(r) for r in oracle.ieqs(key)]
+    c, a = QQ(row[0]), vector(QQ, row[1:])
+    y = vector(QQ, [QQ(float(t).as_integer_ratio()) for t in fpt])
+    y = y - (c + a * y) / (a * a) * a
+    if all(r == row or QQ(r[0]) + vector(QQ, r[1:]) * y > 0 for r in rows):
+        return y
+    others = [list(r) for r in rows if r != row]
+    F = Polyhedron(ieqs=others, eqns=[list(row)], base_ring=QQ, backend='ppl')
+    return F.representative_point()
