@@ -84,8 +84,9 @@ from sage.rings.rational import Rational
 from sage.rings.rational_field import QQ
 from sage.rings.real_double import RDF
 
-from sage_tropnet.lp import (_as_list, _exact_rational, exact_lp_minimize,
-                             float_lp_minimize)
+from sage_tropnet.lp import exact_lp_minimize, float_lp_minimize
+from sage_tropnet.misc.inputs import as_list
+from sage_tropnet.rational import to_rational, to_rational_rows
 
 # In floating-point mode, optimal values t and weights v_i below this
 # threshold are treated as zero.
@@ -122,46 +123,6 @@ class HoffmanResult(namedtuple("HoffmanResult", ["value", "J", "v"])):
 # ---------------------------------------------------------------------------
 # Helpers
 # ---------------------------------------------------------------------------
-
-def _rational_rows(A):
-    r"""
-    Return ``(rows, n)``: the rows of ``A`` as lists of rationals, and the
-    number of columns.
-
-    ``A`` may be a Sage matrix, a list of lists or a numpy array.
-    Floating-point entries are read exactly.
-
-    EXAMPLES::
-
-        sage: from sage_tropnet.hoffman import _rational_rows
-        sage: _rational_rows([[1, 0.5], ["1/3", -2]])
-        ([[1, 1/2], [1/3, -2]], 2)
-        sage: _rational_rows(matrix(QQ, 0, 3))
-        ([], 3)
-        sage: import numpy as np
-        sage: _rational_rows(np.zeros((0, 2)))
-        ([], 2)
-        sage: _rational_rows([[1, 2], [3]])
-        Traceback (most recent call last):
-        ...
-        ValueError: the rows of A must all have the same length
-    """
-    if hasattr(A, "nrows") and hasattr(A, "ncols"):
-        n = A.ncols()
-        rows = [[_exact_rational(a) for a in row] for row in A.rows()]
-        return rows, n
-    shape = getattr(A, "shape", None)
-    if shape is not None:
-        if len(shape) != 2:
-            raise ValueError("A must be two-dimensional, got shape %s" % (shape,))
-        n = shape[1]
-    rows = [[_exact_rational(a) for a in _as_list(row)] for row in _as_list(A)]
-    if shape is None:
-        n = len(rows[0]) if rows else 0
-    if any(len(row) != n for row in rows):
-        raise ValueError("the rows of A must all have the same length")
-    return rows, n
-
 
 def _check_norm(norm):
     if norm not in _NORMS:
@@ -212,7 +173,7 @@ def _prepare(A, exact):
     r"""
     Return ``(rows, n)`` with the rows of ``A`` as rationals or floats.
     """
-    rows, n = _rational_rows(A)
+    rows, n = to_rational_rows(A)
     if not exact:
         rows = [[float(a) for a in row] for row in rows]
     return rows, n
@@ -626,7 +587,7 @@ def _max_over_bases(A, weight):
     """
     import numpy as np
     from sage.matrix.constructor import matrix
-    rows, n = _rational_rows(A)
+    rows, n = to_rational_rows(A)
     if not rows or not n:
         return RDF(0)
     M = matrix(QQ, len(rows), n, rows)
@@ -1336,7 +1297,7 @@ def _center(center, n):
     """
     if center is None:
         return (QQ(0),) * n
-    c = tuple(_exact_rational(a) for a in _as_list(center))
+    c = tuple(to_rational(a) for a in as_list(center))
     if len(c) != n:
         raise ValueError("the center has %s coordinates, the map has %s variables"
                          % (len(c), n))
@@ -1639,7 +1600,7 @@ def verify_radius(f, r, center=None, box=None, output=0):
         ...
         ValueError: the radius must be non-negative, got -1
     """
-    r = _exact_rational(r)
+    r = to_rational(r)
     if r < 0:
         raise ValueError("the radius must be non-negative, got %s" % r)
     n, regions = _regions_or_none(f, box, output)
