@@ -163,13 +163,13 @@ def run_hoffman(args, out):
             res["kind"] = "upper"
         elif args.bound == "lower":
             r = H.hoffman_lower_bound(obj, samples=args.samples, seed=args.seed,
-                                      norm=args.norm, exact=exact)
+                                      norm=args.norm, mode=args.mode)
             value = r.value
             cert = {"J": [int(j) for j in r.J] if r.J is not None else None,
                     "v": [_number(a) for a in r.v] if r.v is not None else None}
             res["kind"] = "lower"
         else:
-            r = H.hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm, exact=exact)
+            r = H.hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm, mode=args.mode)
             value = r.value
             cert = {"J": [int(j) for j in r.J] if r.J is not None else None,
                     "v": [_number(a) for a in r.v] if r.v is not None else None}
@@ -177,7 +177,7 @@ def run_hoffman(args, out):
         res.update({"norm": args.norm, "hoffman_constant": _number(value), "certificate": cert})
     else:
         r = H.tropical_hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm,
-                                        exact=exact, bound=args.bound, samples=args.samples,
+                                        mode=args.mode, bound=args.bound, samples=args.samples,
                                         seed=args.seed, output=args.output)
         d = r.as_dict()
         res = {"input": "network" if hasattr(obj, "layers") else "map", "kind": d["kind"],

@@ -104,8 +104,8 @@ def run_sample(args, out):
         if not m or int(m.group(1)) != n:
             raise ValueError("--symmetric: expected S_%s (the input dimension), got %r"
                              % (n, args.symmetric))
-        from sage_tropnet.symmetry import fundamental_domain_estimate
-        est = fundamental_domain_estimate(net, radius=args.radius, samples=args.samples,
+        from sage_tropnet.symmetry.estimates import fundamental_domain_estimate
+        est = fundamental_domain_estimate(net, box=args.radius, samples=args.samples,
                                           seed=args.seed)
         estimate = int(est["estimate"]) if isinstance(est, dict) else int(est)
         res = {"estimate": estimate, "estimator": "fundamental-domain (S_%s)" % n}

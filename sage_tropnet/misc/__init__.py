@@ -13,7 +13,8 @@ and is re-exported here:
 - :mod:`~sage_tropnet.misc.union_find` -- :class:`UnionFind`;
 - :mod:`~sage_tropnet.misc.formatting` -- :func:`json_number`;
 - :mod:`~sage_tropnet.misc.inputs` -- :func:`input_dimension`,
-  :func:`is_network`, :func:`as_list`;
+  :func:`is_network`, :func:`default_route`, :func:`as_list`,
+  :func:`is_exact_mode`;
 - :mod:`~sage_tropnet.misc.layout` -- the module list of the package.
 
 Converting floats to exact rationals is the job of
@@ -47,4 +48,5 @@ from sage_tropnet.misc.linear_algebra import (primitive_row, integer_determinant
                                               integer_adjugate)
 from sage_tropnet.misc.union_find import UnionFind  # noqa: F401
 from sage_tropnet.misc.formatting import json_number  # noqa: F401
-from sage_tropnet.misc.inputs import as_list, input_dimension, is_network  # noqa: F401
+from sage_tropnet.misc.inputs import (MODES, is_exact_mode, as_list, input_dimension,  # noqa: F401
+                                      is_network, default_route)

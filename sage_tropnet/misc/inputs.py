@@ -37,6 +37,49 @@ AUTHORS:
 # ****************************************************************************
 
 
+#: The two modes of a computation: exact over `\QQ` (the default everywhere)
+#: or in floating point.
+MODES = ("exact", "float")
+
+
+def is_exact_mode(mode, exact=None):
+    r"""
+    Return whether the computation mode ``mode`` is exact, accepting the
+    deprecated keyword ``exact``.
+
+    INPUT:
+
+    - ``mode`` -- ``"exact"`` or ``"float"``
+    - ``exact`` -- (default: ``None``) the former boolean keyword; if it is
+      given, it decides and a :class:`DeprecationWarning` is issued
+
+    OUTPUT: boolean
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.misc.inputs import is_exact_mode
+        sage: is_exact_mode("exact"), is_exact_mode("float")
+        (True, False)
+        sage: is_exact_mode("exact", exact=False)
+        doctest:warning...
+        DeprecationWarning: the keyword exact=False is deprecated; use mode='float'
+        False
+        sage: is_exact_mode("approximate")
+        Traceback (most recent call last):
+        ...
+        ValueError: mode must be 'exact' or 'float', not 'approximate'
+    """
+    if exact is not None:
+        import warnings
+        warnings.warn("the keyword exact=%s is deprecated; use mode=%r"
+                      % (bool(exact), "exact" if exact else "float"),
+                      DeprecationWarning, stacklevel=3)
+        return bool(exact)
+    if mode not in MODES:
+        raise ValueError("mode must be 'exact' or 'float', not %r" % (mode,))
+    return mode == "exact"
+
+
 def as_list(x):
     r"""
     Return ``x`` (a list, tuple, vector, numpy array or Sage matrix) as a list.
@@ -71,6 +114,22 @@ def is_network(obj):
         (True, False)
     """
     return hasattr(obj, 'layers') and hasattr(obj, 'input_dimension')
+
+
+def default_route(obj):
+    r"""
+    Return the default route of the region search for ``obj``:
+    ``"activation"`` for a network, ``"tropical"`` for a tropical map.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.misc.inputs import default_route
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: default_route(ReLUNetwork([([[1]], [0])])), default_route(TP.gens(1)[0])
+        ('activation', 'tropical')
+    """
+    return "activation" if is_network(obj) else "tropical"
 
 
 def input_dimension(obj):
