@@ -6,12 +6,10 @@ import os
 import pandas as pd
 import pytest
 
-from sage_tropnet import cli_sweep, experiments
+from sage_tropnet import experiments
 from sage_tropnet.cli import main
 from sage_tropnet.experiments import (Sweep, drop_timing, parts_directory, read_results,
                                       sweep)
-
-cli_sweep.register()   # idempotent; until cli.py registers the subcommand itself
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), os.pardir, "examples")
 
