@@ -26,7 +26,7 @@ class Killed(Exception):
 
 def kill_after(monkeypatch, k):
     """Make the sweep die right after it has saved ``k`` finished tasks."""
-    real = experiments._write_part
+    real = experiments.write_part
     saved = []
 
     def write_part(parts, row):
@@ -34,7 +34,7 @@ def kill_after(monkeypatch, k):
             raise Killed
         real(parts, row)
         saved.append(row["task_id"])
-    monkeypatch.setattr(experiments, "_write_part", write_part)
+    monkeypatch.setattr(experiments, "write_part", write_part)
     return saved
 
 
