@@ -59,10 +59,10 @@ MODULES = (
      "polyhedra over QQ: `polyhedron`, `box_inequalities`, `relint_point`, `FLOAT_MARGIN`"),
     (0, "misc.union_find", "disjoint sets (`UnionFind`)"),
     (1, "misc", "re-exports of the shared primitives"),
-    (0, "rational", "rationalisation policy: floats, strings, reals to exact rationals "
+    (1, "rational", "rationalisation policy: floats, strings, reals to exact rationals "
                     "(`to_rational`)"),
     (0, "bounds", "Zaslavsky, Montúfar, Serra bounds (`bounds`)"),
-    (1, "lp", "exact LP (own rational simplex; PPL for cross-checks) and float LP (HiGHS)"),
+    (2, "lp", "exact LP (own rational simplex; PPL for cross-checks) and float LP (HiGHS)"),
     (1, "hull", "exact upper hulls of lifted points (certified qhull; PPL fallback), "
                 "hull graph"),
     # the objects
