@@ -564,8 +564,8 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
     The rows are the exponent vectors of the monomials (see
     ``full_dimensional_only``); for every region the matrix `\tilde A` is
     formed and :func:`~sage_tropnet.hoffman.matrix.hoffman_constant` is
-    called on its distinct nonzero rows (zero and repeated rows do not change a Hoffman constant), and the
-    certificate is mapped back to the rows of `\tilde A`. The realised pairs
+    called on its distinct nonzero rows (zero and repeated rows do not change
+    a Hoffman constant), and the certificate is mapped back to the rows of `\tilde A`. The realised pairs
     of a rational map are the keys of the cells found by the
     output-sensitive search of :mod:`sage_tropnet.regions` (the tropical
     route), so no pair is tested separately; see :func:`hoffman_regions`.

@@ -10,21 +10,24 @@ provides:
 
 - group actions: permutation groups (``SymmetricGroup(n)``,
   ``PermutationGroup``), the hyperoctahedral group of signed permutations
-  (:func:`~sage_tropnet.symmetry.groups.signed_permutation_group`), Sage matrix groups, and any finite group
-  given by a list of exact matrices (:func:`~sage_tropnet.symmetry.groups.group_matrices`);
+  (:func:`~sage_tropnet.symmetry.groups.signed_permutation_group`), Sage
+  matrix groups, and any finite group given by a list of exact matrices
+  (:func:`~sage_tropnet.symmetry.groups.group_matrices`);
 - an exact invariance test with a rational counterexample
   (:func:`~sage_tropnet.symmetry.invariance.is_invariant`);
 - fundamental domains: the Weyl chambers of `S_n` and of the signed
   permutations, and Dirichlet domains of arbitrary finite groups
-  (:func:`~sage_tropnet.symmetry.domains.fundamental_domain`, :func:`~sage_tropnet.symmetry.domains.dirichlet_domain`);
+  (:func:`~sage_tropnet.symmetry.domains.fundamental_domain`,
+  :func:`~sage_tropnet.symmetry.domains.dirichlet_domain`);
 - DeepSets networks ([ZKRPSS2017]_; [LWCBM2024]_, Lemma 4.4) and the
   symmetrisation of an arbitrary network;
 - the **exact** number of linear regions of an invariant function computed on
   the fundamental domain only, with the bounds of [LWCBM2024]_, Thm 4.3
-  (:func:`~sage_tropnet.symmetry.orbits.symmetric_region_count`, :func:`~sage_tropnet.symmetry.orbits.region_orbits`);
+  (:func:`~sage_tropnet.symmetry.orbits.symmetric_region_count`,
+  :func:`~sage_tropnet.symmetry.orbits.region_orbits`);
 - the paper's sampling estimate on the fundamental domain ("Algorithm 2",
-  :func:`~sage_tropnet.symmetry.estimates.fundamental_domain_estimate`) and the plain sampling estimate
-  (:func:`~sage_tropnet.symmetry.estimates.regular_estimate`).
+  :func:`~sage_tropnet.symmetry.estimates.fundamental_domain_estimate`) and the
+  plain sampling estimate (:func:`~sage_tropnet.symmetry.estimates.regular_estimate`).
 
 One topic per module, every public name re-exported here:
 

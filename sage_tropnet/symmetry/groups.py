@@ -351,7 +351,8 @@ def finite_linear_group(G, n=None):
     EXAMPLES::
 
         sage: from sage_tropnet.symmetry.groups import finite_linear_group
-        sage: G = finite_linear_group([matrix(QQ, [[-1, 0], [0, 1]]), matrix(QQ, [[1, 0], [0, -1]])])
+        sage: G = finite_linear_group([matrix(QQ, [[-1, 0], [0, 1]]),
+        ....:                          matrix(QQ, [[1, 0], [0, -1]])])
         sage: G.order(), G.n
         (4, 2)
         sage: finite_linear_group(G) is G

@@ -163,8 +163,9 @@ def region_orbits(obj, G, domain=None, box=None, output=0, method=None, seed=0, 
     - ``obj`` -- a network or a tropical map, invariant under ``G``
     - ``G`` -- a group, as for :func:`~sage_tropnet.symmetry.groups.group_matrices`
     - ``domain`` -- a fundamental domain (default:
-      :func:`~sage_tropnet.symmetry.domains.fundamental_domain`); a user-given domain must be a polyhedron
-      whose tiles `g \Delta` meet face to face
+      :func:`~sage_tropnet.symmetry.domains.fundamental_domain`); a
+      user-given domain must be a polyhedron whose tiles `g \Delta` meet face
+      to face
     - ``box`` -- ``None`` (all of `\RR^n`, default), a half-width `R` (the
       cube `[-R, R]^n`) or a polyhedron; it must be `G`-invariant
     - ``output``, ``method``, ``seed`` -- as for
