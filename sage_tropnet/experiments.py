@@ -795,11 +795,11 @@ def write_part(parts, row):
         sage: import os, json
         sage: from sage_tropnet.experiments import write_part
         sage: d = tmp_dir()
-        sage: write_part(d, {"task_id": "abc", "value": 7})
+        sage: write_part(d, {"task_id": "abc", "value": "7"})
         sage: os.listdir(d)
         ['abc.json']
         sage: json.load(open(os.path.join(d, "abc.json")))["row"]
-        {'task_id': 'abc', 'value': 7}
+        {'task_id': 'abc', 'value': '7'}
     """
     path = os.path.join(parts, row["task_id"] + ".json")
     tmp = "%s.tmp-%s" % (path, os.getpid())
