@@ -4,7 +4,7 @@ Benchmark: PVZ versus brute force for the Hoffman constant.
 
 For each m = 6..14 one random m x 4 integer matrix (entries in [-5, 5]) is
 drawn, and the Hoffman constant is computed with both algorithms of
-:func:`sage_tropnet.hoffman.hoffman_constant` (exact arithmetic by default).
+:func:`sage_tropnet.hoffman.matrix.hoffman_constant` (exact arithmetic by default).
 The script prints one table with the time and number of LPs of each
 algorithm, the time ratio brute force / PVZ, and whether the values agree.
 
@@ -27,31 +27,37 @@ import random
 import time
 
 import sage_tropnet  # noqa: F401  -- initialises Sage first
-import sage_tropnet.hoffman as hoffman
+import sage_tropnet.hoffman.matrix as hoffman
+
+#: the LP solvers called by the surjectivity LPs of sage_tropnet.hoffman.matrix
+_SOLVERS = ("exact_lp_minimize", "float_lp_minimize")
 
 
 class _LPCounter:
-    """Count the surjectivity LPs solved by sage_tropnet.hoffman."""
+    """Count the surjectivity LPs solved by sage_tropnet.hoffman.matrix (one LP each)."""
 
     def __init__(self):
         self.count = 0
-        self._orig = hoffman._surjectivity
+        self._orig = {name: getattr(hoffman, name) for name in _SOLVERS}
 
     def __enter__(self):
-        def counted(*args, **kwds):
-            self.count += 1
-            return self._orig(*args, **kwds)
-        hoffman._surjectivity = counted
+        for name, solver in self._orig.items():
+            def counted(*args, _solver=solver, **kwds):
+                self.count += 1
+                return _solver(*args, **kwds)
+            setattr(hoffman, name, counted)
         return self
 
     def __exit__(self, *exc):
-        hoffman._surjectivity = self._orig
+        for name, solver in self._orig.items():
+            setattr(hoffman, name, solver)
 
 
 def run(algorithm, A, norm, exact):
     with _LPCounter() as counter:
         start = time.perf_counter()
-        res = hoffman.hoffman_constant(A, algorithm=algorithm, norm=norm, exact=exact)
+        res = hoffman.hoffman_constant(A, algorithm=algorithm, norm=norm,
+                                       mode="exact" if exact else "float")
         elapsed = time.perf_counter() - start
     return res, elapsed, counter.count
 
@@ -69,7 +75,8 @@ def main():
     exact = not args.float
     rng = random.Random(args.seed)
     # warm up (imports of scipy / numerical backends) outside the timings
-    hoffman.hoffman_constant([[1, 0], [0, 1], [-1, -1]], norm=args.norm, exact=exact)
+    hoffman.hoffman_constant([[1, 0], [0, 1], [-1, -1]], norm=args.norm,
+                             mode="exact" if exact else "float")
 
     print("Hoffman constant of random m x %d integer matrices (entries in [-5, 5]), "
           "norm=%s, %s LPs, seed %d"

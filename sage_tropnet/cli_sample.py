@@ -1,26 +1,16 @@
 r"""
-The ``sage-tropnet sample`` command
+Former module of the ``sage-tropnet sample`` command (deprecated)
 
-``sage-tropnet sample NET.npz --radius R --samples N`` estimates the number of
-linear regions in the box `[-R, R]^n` by sampling (the numerical baseline of
-[LWCBM2024]_ §5.2): the maps found are exact (rational Jacobians of the
-sampled activation patterns), the count is an *estimate* (a lower bound up to
-the midpoint heuristic) and is labelled ``"mode": "float-sampling"``. With
-``--exact`` the exact count in the same box is printed beside it. With
-``--symmetric S_n`` the paper's fundamental-domain estimator is used for an
-`S_n`-invariant network.
+Deprecated: this was the module of the command before the command line became
+the package :mod:`sage_tropnet.cli` (one module per command); its names are
+re-exported here for one release. Use :mod:`sage_tropnet.cli.sample` instead.
 
 EXAMPLES::
 
-    sage: import numpy as np
-    sage: from sage_tropnet.cli import main
-    sage: f = tmp_filename(ext=".npz")
-    sage: np.savez(f, W0=np.array([[1., 0.], [0., 1.], [-1., -1.]]), b0=np.zeros(3),
-    ....:          W1=np.ones((1, 3)), b1=np.zeros(1))
-    sage: main(["sample", f, "--radius", "5", "--samples", "2000", "--seed", "1", "--exact"])
-    estimate: 6 linear regions (sampling 2000 points in [-5, 5]^2; an estimate)
-    exact: 6 linear regions in the same box
-    0
+    sage: from sage_tropnet.cli_sample import configure_sample, run_sample
+    sage: import sage_tropnet.cli.sample as S
+    sage: run_sample is S.run
+    True
 
 AUTHORS:
 
@@ -36,118 +26,20 @@ AUTHORS:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 
-import json
-import re
-import time
-
-
-def configure_sample(parser):
-    r"""
-    Add the arguments of ``sage-tropnet sample``.
-
-    EXAMPLES::
-
-        sage: import argparse
-        sage: from sage_tropnet.cli_sample import configure_sample
-        sage: p = argparse.ArgumentParser(); configure_sample(p)
-        sage: a = p.parse_args(["n.npz", "--radius", "5", "--samples", "10"])
-        sage: a.radius, a.samples, a.method
-        (5.0, 10, 'jacobian')
-    """
-    from sage_tropnet.cli import add_network_arguments
-    add_network_arguments(parser)
-    parser.add_argument("--radius", type=float, required=True, help="half-width R of the box")
-    parser.add_argument("--samples", type=int, required=True, help="number of sample points N")
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
-    parser.add_argument("--method", choices=("jacobian", "pattern"), default="jacobian",
-                        help="count distinct exact affine maps (default) or activation patterns")
-    parser.add_argument("--no-midpoint", action="store_true",
-                        help="do not separate disconnected pieces with the same map")
-    parser.add_argument("--output", type=int, default=0, metavar="N", help="output coordinate")
-    parser.add_argument("--exact", action="store_true",
-                        help="also count exactly in the same box, for comparison")
-    parser.add_argument("--symmetric", default=None, metavar="S_n",
-                        help="the network is invariant under S_n (n = input dimension): use "
-                             "the fundamental-domain estimator")
-
-
-def run_sample(args, out):
-    r"""
-    Run ``sage-tropnet sample``.
-
-    EXAMPLES::
-
-        sage: import numpy as np, io, argparse, json
-        sage: from sage_tropnet.cli_sample import configure_sample, run_sample
-        sage: f = tmp_filename(ext=".npz")
-        sage: np.savez(f, W0=np.array([[1.], [-1.]]), b0=np.array([0., 1.]),
-        ....:          W1=np.array([[4., 2.]]), b1=np.array([-3.]))
-        sage: p = argparse.ArgumentParser(); configure_sample(p); s = io.StringIO()
-        sage: run_sample(p.parse_args([f, "--radius", "2", "--samples", "500", "--json"]), s)
-        0
-        sage: d = json.loads(s.getvalue()); d["estimate"], d["mode"]
-        (3, 'float-sampling')
-    """
-    from sage_tropnet.cli import network_from_args
-    net = network_from_args(args)
-    if args.radius <= 0:
-        raise ValueError("--radius must be positive")
-    if args.samples <= 0:
-        raise ValueError("--samples must be positive")
-    if not 0 <= args.output < net.output_dimension():
-        raise ValueError("%s: --output %s out of range" % (args.network, args.output))
-    n = net.input_dimension()
-    t0 = time.perf_counter()
-    if args.symmetric:
-        m = re.fullmatch(r"S_?(\d+)", args.symmetric.strip())
-        if not m or int(m.group(1)) != n:
-            raise ValueError("--symmetric: expected S_%s (the input dimension), got %r"
-                             % (n, args.symmetric))
-        from sage_tropnet.symmetry import fundamental_domain_estimate
-        est = fundamental_domain_estimate(net, radius=args.radius, samples=args.samples,
-                                          seed=args.seed)
-        estimate = int(est["estimate"]) if isinstance(est, dict) else int(est)
-        res = {"estimate": estimate, "estimator": "fundamental-domain (S_%s)" % n}
-    else:
-        from sage_tropnet.sampling import estimate_linear_regions
-        est = estimate_linear_regions(net, radius=args.radius, samples=args.samples,
-                                      seed=args.seed, method=args.method,
-                                      midpoint=not args.no_midpoint and args.method == "jacobian",
-                                      output=args.output, progress=False if args.json else None)
-        res = {"estimate": int(est["estimate"]), "estimator": args.method,
-               "dropped": int(est.get("dropped", 0))}
-    res.update({"samples": args.samples, "radius": args.radius, "seed": args.seed,
-                "mode": "float-sampling"})
-    if args.exact:
-        from sage_tropnet.regions import count_linear_regions
-        from sage_tropnet.rational import to_rational
-        res["exact"] = int(count_linear_regions(net, box=to_rational(args.radius),
-                                                output=args.output, progress=False))
-    res["seconds"] = round(time.perf_counter() - t0, 4)
-    if args.json:
-        out.write(json.dumps(res) + "\n")
-        return 0
-    out.write("estimate: %s linear regions (sampling %s points in [-%g, %g]^%s; an estimate)\n"
-              % (res["estimate"], args.samples, args.radius, args.radius, n))
-    if "exact" in res:
-        out.write("exact: %s linear regions in the same box\n" % res["exact"])
-    return 0
+from sage_tropnet.cli.sample import add_arguments as configure_sample  # noqa: F401
+from sage_tropnet.cli.sample import run as run_sample  # noqa: F401
 
 
 def register():
     r"""
-    Register ``sample`` with :mod:`sage_tropnet.cli`.
+    Do nothing: the command is registered by :mod:`sage_tropnet.cli` itself
+    (kept for one release; it used to register the command).
 
     EXAMPLES::
 
+        sage: from sage_tropnet.cli_sample import register
+        sage: register()
         sage: from sage_tropnet.cli import SUBCOMMANDS
         sage: "sample" in SUBCOMMANDS
         True
     """
-    from sage_tropnet.cli import add_subcommand
-    add_subcommand("sample", configure_sample, run_sample,
-                   help="estimate linear regions by sampling (numerical baseline)",
-                   description="Estimate the number of linear regions in a box by sampling "
-                               "points and counting distinct exact affine maps (an estimate, "
-                               "labelled as such); --exact adds the exact count.")

@@ -129,12 +129,17 @@ from sage.rings.rational_field import QQ
 
 from sage_tropnet.rational import to_rational
 
-#: The methods a sweep can run, in their canonical order.
-METHODS = ("tropical", "activation", "monomials", "estimate", "bounds")
+#: The methods a sweep task can run, in their canonical order (the values of
+#: the key ``methods`` and of the column ``method``; not the routes of
+#: :mod:`sage_tropnet.regions` nor the estimators of :mod:`sage_tropnet.sampling`).
+SWEEP_METHODS = ("tropical", "activation", "monomials", "estimate", "bounds")
 
-#: The keys of a sweep specification.
-KEYS = ("architectures", "seeds", "methods", "init", "output_activation", "mode", "box",
-        "samples", "radius")
+#: The keys of a sweep specification (TOML file or dictionary).
+SPEC_KEYS = ("architectures", "seeds", "methods", "init", "output_activation", "mode", "box",
+             "samples", "radius")
+
+#: Former names of :data:`SWEEP_METHODS` and :data:`SPEC_KEYS`.
+METHODS, KEYS = SWEEP_METHODS, SPEC_KEYS
 
 #: Columns that differ from run to run (excluded when tables are compared).
 TIMING_COLUMNS = ("seconds",)
@@ -294,9 +299,9 @@ class Sweep(SageObject):
         def error(key, message):
             return ValueError("%s: key %r: %s" % (self._source, key, message))
 
-        unknown = sorted(str(k) for k in spec if k not in KEYS)
+        unknown = sorted(str(k) for k in spec if k not in SPEC_KEYS)
         if unknown:
-            raise error(unknown[0], "unknown key (expected some of %s)" % ", ".join(KEYS))
+            raise error(unknown[0], "unknown key (expected some of %s)" % ", ".join(SPEC_KEYS))
         # architectures
         if "architectures" not in spec:
             raise error("architectures", "missing (a list of architectures such as "
@@ -335,11 +340,11 @@ class Sweep(SageObject):
         if (isinstance(methods, (str, bytes)) or not isinstance(methods, (list, tuple))
                 or not methods):
             raise error("methods", "expected a non-empty list of methods among %s, got %r"
-                                   % (", ".join(METHODS), methods))
+                                   % (", ".join(SWEEP_METHODS), methods))
         for m in methods:
-            if m not in METHODS:
+            if m not in SWEEP_METHODS:
                 raise error("methods", "unknown method %r (expected a subset of %s)"
-                                       % (m, ", ".join(METHODS)))
+                                       % (m, ", ".join(SWEEP_METHODS)))
         if len(set(methods)) < len(methods):
             raise error("methods", "duplicate methods in %r" % (list(methods),))
         # the other keys
@@ -569,10 +574,10 @@ def run_task(task):
         ValueError: unknown method 'nope' (expected one of tropical, activation, monomials,
         estimate, bounds)
     """
-    import sage_tropnet  # noqa: F401 -- initialises Sage in a fresh worker process
     method = task["method"]
-    if method not in METHODS:
-        raise ValueError("unknown method %r (expected one of %s)" % (method, ", ".join(METHODS)))
+    if method not in SWEEP_METHODS:
+        raise ValueError("unknown method %r (expected one of %s)"
+                         % (method, ", ".join(SWEEP_METHODS)))
     arch = [int(a) for a in task["arch"]]
     seed = int(task["seed"])
     row = {"task_id": task.get("task_id") or task_id(task), "arch": architecture_string(arch),
@@ -773,9 +778,28 @@ def parts_directory(out):
     return os.fspath(out) + ".parts"
 
 
-def _write_part(parts, row):
+def write_part(parts, row):
     r"""
     Save one finished row as ``<parts>/<task_id>.json`` (atomically).
+
+    The sweep calls it for every finished task, so that an interrupted sweep
+    resumes where it stopped.
+
+    INPUT:
+
+    - ``parts`` -- the directory of the parts (see :func:`parts_directory`)
+    - ``row`` -- a result row (a dictionary with the key ``task_id``)
+
+    EXAMPLES::
+
+        sage: import os, json
+        sage: from sage_tropnet.experiments import write_part
+        sage: d = tmp_dir()
+        sage: write_part(d, {"task_id": "abc", "value": "7"})
+        sage: os.listdir(d)
+        ['abc.json']
+        sage: json.load(open(os.path.join(d, "abc.json")))["row"]
+        {'task_id': 'abc', 'value': '7'}
     """
     path = os.path.join(parts, row["task_id"] + ".json")
     tmp = "%s.tmp-%s" % (path, os.getpid())
@@ -937,7 +961,7 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
               disable=disable) as bar:
         def done(row):
             if parts is not None:
-                _write_part(parts, row)
+                write_part(parts, row)
             rows[row["task_id"]] = row
             bar.update(1)
 

@@ -72,27 +72,28 @@ from sage.modules.free_module_element import vector
 
 from sage_tropnet.puiseux import TropicalPuiseuxPolynomial
 from sage_tropnet.hull import upper_hull_polyhedron, upper_hull_graph
+from sage_tropnet.misc.polyhedra import polyhedron, box_inequalities
 
 
 # ---------------------------------------------------------------------------
 # helpers
 # ---------------------------------------------------------------------------
 
-def _as_polynomial(p):
+def as_merged_polynomial(p):
     r"""
     Return ``p`` as a merged tropical Puiseux polynomial over `\QQ`.
 
     Sage's max-plus tropical polynomials are converted; the zero polynomial
-    (no terms) is rejected.
+    (no terms) is rejected. Every function of this module starts with it.
 
-    TESTS::
+    EXAMPLES::
 
-        sage: from sage_tropnet.geometry import _as_polynomial
+        sage: from sage_tropnet.geometry import as_merged_polynomial
         sage: T = TropicalSemiring(QQ, use_min=False)
         sage: R.<x,y> = PolynomialRing(T)
-        sage: _as_polynomial(x^2 + R(1)*y)
+        sage: as_merged_polynomial(x^2 + R(1)*y)
         max(1 + y, 2*x)
-        sage: _as_polynomial(3)
+        sage: as_merged_polynomial(3)
         Traceback (most recent call last):
         ...
         TypeError: expected a tropical polynomial, got Integer
@@ -112,36 +113,6 @@ def _as_polynomial(p):
     if p.is_zero():
         raise ValueError("the tropical zero polynomial has no Newton polytope")
     return p
-
-
-def _box_ieqs(box, n):
-    r"""
-    Return the inequalities ``[b, a_1, ..., a_n]`` (`b + a \cdot x \ge 0`) of a box.
-
-    ``box`` is ``None`` (no constraint), a positive number `R` (the cube
-    `[-R, R]^n`) or a Sage polyhedron in `\RR^n`.
-    """
-    if box is None:
-        return [], []
-    if hasattr(box, 'inequalities_list'):
-        if box.ambient_dim() != n:
-            raise ValueError("the box lives in dimension %s, the polynomial in %s"
-                             % (box.ambient_dim(), n))
-        return [list(r) for r in box.inequalities_list()], [list(r) for r in box.equations_list()]
-    from sage_tropnet.hull import cube_inequalities
-    return cube_inequalities(box, n), []
-
-
-def _polyhedron(n, ieqs=(), eqns=()):
-    r"""
-    Return the polyhedron of ``ieqs`` and ``eqns`` in `\QQ^n` (PPL backend).
-    """
-    from sage.geometry.polyhedron.constructor import Polyhedron
-    if not ieqs and not eqns:
-        return Polyhedron(lines=[[int(i == j) for j in range(n)] for i in range(n)],
-                          vertices=[[0] * n], base_ring=QQ, backend='ppl')
-    return Polyhedron(ieqs=list(ieqs), eqns=list(eqns), base_ring=QQ, backend='ppl',
-                      ambient_dim=n)
 
 
 def _region_data(p):
@@ -197,7 +168,7 @@ def newton_polytope(p):
         True
     """
     from sage.geometry.polyhedron.constructor import Polyhedron
-    p = _as_polynomial(p)
+    p = as_merged_polynomial(p)
     return Polyhedron(vertices=p.exponents(), base_ring=QQ, backend='ppl')
 
 
@@ -227,16 +198,32 @@ def extended_newton_polytope(p):
         sage: L.vertices_list()
         [[0, 0], [2, 0]]
     """
-    p = _as_polynomial(p)
+    p = as_merged_polynomial(p)
     return upper_hull_polyhedron(p.exponents(), p.coefficients())
 
 
-def _dual_cells(p):
+def dual_subdivision_cells(p):
     r"""
     Return the cells of the dual subdivision as a list of pairs
     ``(indices, polyhedron)``: the indices (into the terms of ``p``) of the
     lifted points on the upper face (vertices and non-vertices), and the
     projected cell.
+
+    INPUT:
+
+    - ``p`` -- a merged tropical Puiseux polynomial over `\QQ` (see
+      :func:`as_merged_polynomial`)
+
+    OUTPUT: a list of pairs ``(indices, polyhedron)``, one per maximal cell
+    of :func:`dual_subdivision`
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.geometry import dual_subdivision_cells
+        sage: x, = TP.gens(1)
+        sage: sorted((on, P.vertices_list()) for on, P in dual_subdivision_cells(0 + x * 1 + x**2))
+        [((0, 1), [[0], [1]]), ((1, 2), [[1], [2]])]
     """
     from sage.geometry.polyhedron.constructor import Polyhedron
     exps, coeffs = p.exponents(), p.coefficients()
@@ -359,10 +346,10 @@ def dual_subdivision(p):
     - [Zie1995]_ §5.1 (regular subdivisions)
     """
     from sage.geometry.polyhedral_complex import PolyhedralComplex
-    p = _as_polynomial(p)
+    p = as_merged_polynomial(p)
     # the cells are distinct facets of one polyhedron, all of the same
     # dimension: maximal by construction (Sage's check builds the face poset)
-    return PolyhedralComplex([P for _, P in _dual_cells(p)], maximality_check=False)
+    return PolyhedralComplex([P for _, P in dual_subdivision_cells(p)], maximality_check=False)
 
 
 def normal_fan(p, direction='outer', return_projection=False):
@@ -507,13 +494,13 @@ def monomial_regions(p, box=None):
 
     - [MS2015]_ §3.1, [ZNL2018]_
     """
-    p = _as_polynomial(p)
+    p = as_merged_polynomial(p)
     n = p.nvariables()
-    bieqs, beqns = _box_ieqs(box, n)
+    bieqs = box_inequalities(box, n)
     keep, E, C, adj = _region_data(p)
     out = {}
     for a, i in enumerate(keep):
-        P = _polyhedron(n, _region_ieqs(E, C, adj, a) + bieqs, beqns)
+        P = polyhedron(_region_ieqs(E, C, adj, a) + bieqs, n)
         if box is not None and P.dim() < n:
             continue
         out[i] = P
@@ -590,9 +577,9 @@ def tropical_hypersurface(p, box=None):
 
     - [MS2015]_ Prop. 3.1.6
     """
-    p = _as_polynomial(p)
+    p = as_merged_polynomial(p)
     n = p.nvariables()
-    bieqs, beqns = _box_ieqs(box, n)
+    bieqs = box_inequalities(box, n)
     keep, E, C, adj = _region_data(p)
     out = []
     for a in range(len(keep)):
@@ -601,7 +588,7 @@ def tropical_hypersurface(p, box=None):
                 continue
             ieqs = _region_ieqs(E, C, adj, a) + _region_ieqs(E, C, adj, b) + bieqs
             eqn = [C[a] - C[b]] + list(E[a] - E[b])
-            P = _polyhedron(n, ieqs, [eqn] + beqns)
+            P = polyhedron(ieqs, n, [eqn])
             if box is not None and P.dim() < n - 1:
                 continue
             i, k = sorted((keep[a], keep[b]))

@@ -47,8 +47,15 @@ AUTHORS:
 
 from sage.rings.rational_field import QQ
 
+from sage_tropnet.misc.linear_algebra import integer_determinant
+from sage_tropnet.misc.polyhedra import FLOAT_MARGIN, box_inequalities
+
 #: below this many distinct points the exact computation is used directly
 FLOAT_FILTER_THRESHOLD = 40
+
+#: the determinant of :func:`~sage_tropnet.misc.linear_algebra.integer_determinant`
+#: under its former name (imported by :mod:`sage_tropnet.certify`)
+_idet = integer_determinant
 
 
 def upper_hull_polyhedron(points, heights):
@@ -115,7 +122,7 @@ def _float_candidates(pts):
     """
     import numpy as np
     try:
-        from scipy.spatial import ConvexHull
+        from scipy.spatial import ConvexHull, QhullError
     except ImportError:  # pragma: no cover
         return None
     X = np.array([[float(a) for a in p] for p in pts])
@@ -127,37 +134,9 @@ def _float_candidates(pts):
     floor[:, -1] = lo - 1.0 - (hi - lo)
     try:
         hull = ConvexHull(np.vstack([X, floor]))
-    except Exception:
+    except (QhullError, ValueError):  # qhull failed (flat, degenerate); NaN coordinates
         return None
     return set(int(i) for i in hull.vertices if i < m)
-
-
-def _idet(M):
-    r"""
-    Determinant of a square matrix of Python integers (Bareiss elimination).
-    """
-    M = [list(r) for r in M]
-    n = len(M)
-    if n == 0:
-        return 1
-    sign, prev = 1, 1
-    for k in range(n - 1):
-        if M[k][k] == 0:
-            for i in range(k + 1, n):
-                if M[i][k] != 0:
-                    M[k], M[i] = M[i], M[k]
-                    sign = -sign
-                    break
-            else:
-                return 0
-        mk = M[k][k]
-        for i in range(k + 1, n):
-            mi = M[i][k]
-            Mi, Mk = M[i], M[k]
-            for j in range(k + 1, n):
-                Mi[j] = (Mi[j] * mk - mi * Mk[j]) // prev
-        prev = mk
-    return sign * M[n - 1][n - 1]
 
 
 def _normal5(rows):
@@ -214,7 +193,7 @@ def _certified_hull_impl(pts):
     import math
     import numpy as np
     try:
-        from scipy.spatial import ConvexHull
+        from scipy.spatial import ConvexHull, QhullError
     except ImportError:  # pragma: no cover
         return None
     m, D = len(pts), len(pts[0])
@@ -244,7 +223,7 @@ def _certified_hull_impl(pts):
             return None  # keep every float below of the overflow range
         apex = np.append(X[:, :-1].mean(axis=0), float(QQ(L) / (m * dens[-1])))
         hull = ConvexHull(np.vstack([X, apex]))
-    except Exception:
+    except (QhullError, ValueError):  # qhull failed (flat, degenerate); NaN coordinates
         return None
     simp = hull.simplices
     F = len(simp)
@@ -262,7 +241,7 @@ def _certified_hull_impl(pts):
         q0 = q[0]
         rows = [[a - b for a, b in zip(qk, q0)] for qk in q[1:]]
         N = _normal5(rows) if D == 5 else \
-            [(-1) ** j * _idet([r[:j] + r[j + 1:] for r in rows]) for j in range(D)]
+            [(-1) ** j * integer_determinant([r[:j] + r[j + 1:] for r in rows]) for j in range(D)]
         if not any(N):
             return None
         if float(np.dot([float(t) for t in N], hull.equations[f, :D] / dens_f)) < 0:
@@ -284,7 +263,7 @@ def _certified_hull_impl(pts):
     for f0 in range(0, F, chunk):
         f1 = min(F, f0 + chunk)
         V = Nf[f0:f1] @ Zf.T - Of[f0:f1, None]
-        err = 1e-11 * (np.abs(Nf[f0:f1]) @ absZ.T + np.abs(Of[f0:f1, None])) + 1e-300
+        err = FLOAT_MARGIN * (np.abs(Nf[f0:f1]) @ absZ.T + np.abs(Of[f0:f1, None])) + 1e-300
         if (V > err).any():
             return None
         near = (np.abs(V) <= err) & ~member[f0:f1]
@@ -499,6 +478,9 @@ def cube_inequalities(R, n):
     Return the inequalities ``[c, a_1, ..., a_n]`` (meaning `c + a \cdot x \ge 0`)
     of the box `[-R, R]^n`.
 
+    This is :func:`~sage_tropnet.misc.polyhedra.box_inequalities` for a
+    half-width `R`, under its former name.
+
     EXAMPLES::
 
         sage: from sage_tropnet.hull import cube_inequalities
@@ -509,13 +491,4 @@ def cube_inequalities(R, n):
         ...
         ValueError: the box half-width must be positive, got -1
     """
-    R = QQ(R)
-    if R <= 0:
-        raise ValueError("the box half-width must be positive, got %s" % R)
-    out = []
-    for i in range(n):
-        e = [0] * n
-        e[i] = 1
-        out.append([R] + e)
-        out.append([R] + [-a for a in e])
-    return out
+    return box_inequalities(QQ(R), n)

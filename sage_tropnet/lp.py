@@ -54,8 +54,10 @@ AUTHORS:
 from math import lcm
 
 from sage.rings.integer import Integer
-from sage.rings.rational import Rational
 from sage.rings.rational_field import QQ
+
+from sage_tropnet.misc.inputs import as_list
+from sage_tropnet.rational import to_rational
 
 # After this many consecutive degenerate pivots the exact simplex switches
 # from Dantzig's rule to Bland's rule (which cannot cycle) until the next
@@ -67,76 +69,13 @@ _BLAND_AFTER = 8
 # Input conversion
 # ---------------------------------------------------------------------------
 
-def _exact_rational(x):
-    r"""
-    Return the rational number that ``x`` represents exactly.
-
-    Python floats, numpy floating-point scalars, ``RDF`` and ``RR`` elements
-    are converted to the binary fraction they store (no rounding to a
-    simpler rational); integers, rationals, :class:`fractions.Fraction` and
-    strings such as ``"1/3"`` go through ``QQ``.
-
-    EXAMPLES::
-
-        sage: from sage_tropnet.lp import _exact_rational
-        sage: _exact_rational(float(0.5)), _exact_rational(3), _exact_rational("2/3")
-        (1/2, 3, 2/3)
-        sage: _exact_rational(float(0.1))
-        3602879701896397/36028797018963968
-        sage: _exact_rational(RR(0.1)) == _exact_rational(float(0.1))
-        True
-        sage: import numpy as np
-        sage: _exact_rational(np.float32(0.1))
-        13421773/134217728
-
-    TESTS::
-
-        sage: _exact_rational(float('inf'))
-        Traceback (most recent call last):
-        ...
-        ValueError: cannot convert inf to an exact rational number
-    """
-    cls = x.__class__
-    if cls is Rational:
-        return x
-    if cls is Integer or cls is int:
-        return QQ(x)
-    ratio = getattr(x, "as_integer_ratio", None)
-    if ratio is not None and not isinstance(x, int):
-        # float, numpy floating types (float32 included), RDF
-        try:
-            p, q = ratio()
-        except (OverflowError, ValueError):
-            raise ValueError("cannot convert %s to an exact rational number" % (x,))
-        return QQ((p, q))
-    exact = getattr(x, "exact_rational", None)
-    if exact is not None:
-        # RR and other MPFR real fields
-        try:
-            return exact()
-        except (ArithmeticError, ValueError, TypeError):
-            raise ValueError("cannot convert %s to an exact rational number" % (x,))
-    return QQ(x)
-
-
-def _as_list(x):
-    r"""
-    Return ``x`` (a list, tuple, vector, numpy array or matrix) as a list.
-    """
-    if hasattr(x, "tolist") and not hasattr(x, "rows"):
-        return x.tolist()  # numpy
-    if hasattr(x, "rows") and callable(x.rows):
-        return [list(r) for r in x.rows()]  # Sage matrix
-    return list(x)
-
-
 def _vector(v, name, length, conv):
     r"""
     Convert ``v`` to a list of ``length`` numbers with ``conv``.
     """
     if v is None:
         v = []
-    v = _as_list(v)
+    v = as_list(v)
     if len(v) != length:
         raise ValueError("%s has length %s, expected %s" % (name, len(v), length))
     return [conv(a) for a in v]
@@ -148,10 +87,10 @@ def _matrix(A, name, ncols, conv):
     """
     if A is None:
         return []
-    rows = _as_list(A)
+    rows = as_list(A)
     out = []
     for i, row in enumerate(rows):
-        row = _as_list(row)
+        row = as_list(row)
         if len(row) != ncols:
             raise ValueError("row %s of %s has length %s, expected %s"
                              % (i, name, len(row), ncols))
@@ -166,7 +105,7 @@ def _parse(c, A_ub, b_ub, A_eq, b_eq, lower_bounds, conv):
     Return ``(c, A_ub, b_ub, A_eq, b_eq, lower)`` where ``lower`` is a list
     whose entries are numbers or ``None`` (free variable).
     """
-    c = _vector(c, "c", len(_as_list(c)), conv)
+    c = _vector(c, "c", len(as_list(c)), conv)
     n = len(c)
     A_ub = _matrix(A_ub, "A_ub", n, conv)
     b_ub = _vector(b_ub, "b_ub", len(A_ub), conv)
@@ -177,7 +116,7 @@ def _parse(c, A_ub, b_ub, A_eq, b_eq, lower_bounds, conv):
     elif not hasattr(lower_bounds, "__iter__") or isinstance(lower_bounds, str):
         lower = [conv(lower_bounds)] * n
     else:
-        lower = _as_list(lower_bounds)
+        lower = as_list(lower_bounds)
         if len(lower) != n:
             raise ValueError("lower_bounds has length %s, expected %s" % (len(lower), n))
         lower = [None if a is None else conv(a) for a in lower]
@@ -549,7 +488,7 @@ def exact_lp_minimize(c, A_ub, b_ub, A_eq=None, b_eq=None, lower_bounds=None,
     if solver not in ("simplex", "PPL"):
         raise ValueError("solver must be 'simplex' or 'PPL', not %r" % (solver,))
     c, A_ub, b_ub, A_eq, b_eq, lower = _parse(c, A_ub, b_ub, A_eq, b_eq,
-                                              lower_bounds, _exact_rational)
+                                              lower_bounds, to_rational)
     if solver == "PPL":
         return _ppl_minimize(c, A_ub, b_ub, A_eq, b_eq, lower)
     n = len(c)

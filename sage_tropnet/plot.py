@@ -46,6 +46,9 @@ import math
 from sage.rings.rational_field import QQ
 from sage.rings.integer_ring import ZZ
 
+from sage_tropnet.misc.inputs import input_dimension
+from sage_tropnet.misc.polyhedra import polyhedron, box_inequalities
+
 #: golden-ratio conjugate, for well separated hues
 _GOLDEN = 0.6180339887498949
 
@@ -66,17 +69,6 @@ def _colors(k, colors=None):
     from sage.plot.colors import hue
     return [hue((0.05 + i * _GOLDEN) % 1, (0.55, 0.35, 0.75)[i % 3], (0.95, 0.85)[(i // 3) % 2])
             for i in range(k)]
-
-
-def _input_dimension(obj):
-    r"""
-    Return the input dimension of a network or of a tropical map.
-    """
-    if hasattr(obj, 'input_dimension'):
-        return obj.input_dimension()
-    if hasattr(obj, 'nvariables'):
-        return obj.nvariables()
-    raise TypeError("expected a network or a tropical map, got %s" % type(obj).__name__)
 
 
 def _auto_box(polyhedra):
@@ -214,7 +206,7 @@ def plot_linear_regions(obj, box=None, method='tropical', output=0, show_cells=F
     from sage.plot.graphics import Graphics
     from sage_tropnet.regions import linear_regions, activation_regions
     from sage_tropnet.network import ReLUNetwork
-    n = _input_dimension(obj)
+    n = input_dimension(obj)
     if n not in (1, 2, 3):
         raise ValueError("plots need input dimension 1, 2 or 3, got %s" % n)
     if n == 1 and output is None:
@@ -222,7 +214,8 @@ def plot_linear_regions(obj, box=None, method='tropical', output=0, show_cells=F
     if box is None:
         regions = linear_regions(obj, method=method, output=output)
         box = _auto_box([P for r in regions for P in r.cells])
-        clipped = [[P.intersection(_cube(box, n)) for P in r.cells] for r in regions]
+        cube = polyhedron(box_inequalities(box, n), n)
+        clipped = [[P.intersection(cube) for P in r.cells] for r in regions]
     else:
         regions = linear_regions(obj, method=method, output=output, box=box)
         clipped = [list(r.cells) for r in regions]
@@ -287,24 +280,9 @@ def plot_linear_regions(obj, box=None, method='tropical', output=0, show_cells=F
     return G
 
 
-def _cube(R, n):
-    r"""
-    Return the cube `[-R, R]^n` as a polyhedron over `\QQ`.
-    """
-    from sage.geometry.polyhedron.constructor import Polyhedron
-    R = QQ(R)
-    ieqs = []
-    for i in range(n):
-        e = [0] * n
-        e[i] = 1
-        ieqs.append([R] + e)
-        ieqs.append([R] + [-a for a in e])
-    return Polyhedron(ieqs=ieqs, base_ring=QQ, backend='ppl')
-
-
 def _check_two_variables(p):
-    from sage_tropnet.geometry import _as_polynomial
-    p = _as_polynomial(p)
+    from sage_tropnet.geometry import as_merged_polynomial
+    p = as_merged_polynomial(p)
     if p.nvariables() != 2:
         raise ValueError("this plot needs a polynomial in 2 variables, got %s"
                          % p.nvariables())
@@ -366,11 +344,11 @@ def plot_dual_subdivision(p, labels=False, color='lightblue', **kwds):
     from sage.plot.line import line2d
     from sage.plot.point import point2d
     from sage.plot.text import text
-    from sage_tropnet.geometry import _dual_cells
+    from sage_tropnet.geometry import dual_subdivision_cells
     from sage_tropnet.hull import upper_hull_vertices
     p = _check_two_variables(p)
     G = Graphics()
-    for _, P in _dual_cells(p):
+    for _, P in dual_subdivision_cells(p):
         if P.dim() == 2:
             opts = dict(color=color, edgecolor='black', thickness=1.5, alpha=0.6)
             opts.update(kwds)

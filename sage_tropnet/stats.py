@@ -81,7 +81,8 @@ from sage.modules.free_module_element import vector
 
 from sage_tropnet.network import ReLUNetwork
 from sage_tropnet.regions import linear_regions
-from sage_tropnet.certify import normalize as _normalize
+from sage_tropnet.misc.linear_algebra import primitive_row
+from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.lp import exact_lp_minimize
 
 
@@ -151,7 +152,7 @@ def _face_key(vertices, rays, lines):
             return v
         lkey = ()
     return (lkey, frozenset(tuple(proj(v)) for v in vertices),
-            frozenset(_normalize(list(proj(r))) for r in rays))
+            frozenset(primitive_row(list(proj(r))) for r in rays))
 
 
 def _faces(P, k):
@@ -178,7 +179,7 @@ def _facets(P):
         inc = list(h.incident())
         vs = [g.vector() for g in inc if g.is_vertex()]
         rs = [g.vector() for g in inc if g.is_ray()]
-        out.append((_normalize(h.vector()), _face_key(vs, rs, lines), vs, rs, lines))
+        out.append((primitive_row(h.vector()), _face_key(vs, rs, lines), vs, rs, lines))
     return out
 
 
@@ -478,7 +479,7 @@ def _primitive(d):
     r"""
     Return the primitive integer vector with the direction of ``d``.
     """
-    return _normalize([0] + list(d))[1:]
+    return primitive_row([0] + list(d))[1:]
 
 
 def complex_statistics(obj, box=None, method='tropical', output=0, adjacency='facet',
@@ -643,21 +644,6 @@ def plot_statistics(obj, box=None, bins=10, **kwds):
     return G
 
 
-def _q(a):
-    r"""
-    Return an exact rational as the string ``"p/q"`` (``None`` stays ``None``).
-    """
-    return None if a is None else str(QQ(a))
-
-
-def _qv(v):
-    return None if v is None else [str(QQ(t)) for t in v]
-
-
-def _f(a):
-    return None if a is None else float(a)
-
-
 def statistics_json(obj, box=None, method='tropical', output=0, adjacency='facet',
                     complex=True, check_bounded=True, seed=0, progress=False):
     r"""
@@ -738,27 +724,28 @@ def statistics_json(obj, box=None, method='tropical', output=0, adjacency='facet
     if box is None:
         jbox = None
     elif hasattr(box, 'inequalities_list'):
-        jbox = {"inequalities": [_qv(r) for r in box.inequalities_list()]}
+        jbox = {"inequalities": [json_number(r) for r in box.inequalities_list()]}
     else:
-        jbox = _q(box)
+        jbox = json_number(QQ(box))
     out = {"input_dimension": int(n),
            "method": method,
            "output": int(output),
            "box": jbox,
            "number_of_regions": len(recs),
            "number_of_bounded_regions": sum(1 for s in recs if s["bounded"]),
-           "total_volume": _q(total),
-           "total_volume_float": _f(total),
+           "total_volume": json_number(total),
+           "total_volume_float": json_number(total, as_float=True),
            "regions": [{"index": s["index"],
                         "cells": s["cells"],
                         "bounded": s["bounded"],
-                        "volume": _q(s["volume"]),
-                        "volume_float": _f(s["volume"]),
-                        "chebyshev_center": _qv(s["chebyshev_center"]),
-                        "chebyshev_radius": _q(s["chebyshev_radius"]),
-                        "chebyshev_radius_float": _f(s["chebyshev_radius"]),
-                        "gradient": _qv(s["gradient"]),
-                        "constant": _q(s["constant"]),
+                        "volume": json_number(s["volume"]),
+                        "volume_float": json_number(s["volume"], as_float=True),
+                        "chebyshev_center": json_number(s["chebyshev_center"]),
+                        "chebyshev_radius": json_number(s["chebyshev_radius"]),
+                        "chebyshev_radius_float": json_number(s["chebyshev_radius"],
+                                                              as_float=True),
+                        "gradient": json_number(s["gradient"]),
+                        "constant": json_number(s["constant"]),
                         "n_vertices": int(s["n_vertices"]),
                         "n_facets": int(s["n_facets"])} for s in recs]}
     if complex:
@@ -770,15 +757,15 @@ def statistics_json(obj, box=None, method='tropical', output=0, adjacency='facet
             "n_edges": int(C["n_edges"]),
             "n_bounded_edges": int(C["n_bounded_edges"]),
             "n_glued_facets": int(C["n_glued_facets"]),
-            "vertices": [_qv(v) for v in C["vertices"]],
+            "vertices": [json_number(v) for v in C["vertices"]],
             "edges": [{"bounded": e["bounded"],
-                       "vertices": [_qv(v) for v in e["vertices"]],
-                       "direction": _qv(e["direction"]),
-                       "squared_length": _q(e["squared_length"]),
+                       "vertices": [json_number(v) for v in e["vertices"]],
+                       "direction": json_number(e["direction"]),
+                       "squared_length": json_number(e["squared_length"]),
                        "length_float": e["length"]} for e in C["edges"]],
             "facets": [{"cells": [int(i) for i in j["cells"]],
                         "regions": [int(i) for i in j["regions"]],
-                        "gradient_jump": _qv(j["gradient_jump"]),
-                        "jump_squared": _q(j["jump_squared"]),
+                        "gradient_jump": json_number(j["gradient_jump"]),
+                        "jump_squared": json_number(j["jump_squared"]),
                         "jump_float": j["jump"]} for j in C["facets"]]}
     return out

@@ -6,12 +6,10 @@ import os
 import pandas as pd
 import pytest
 
-from sage_tropnet import cli_sweep, experiments
+from sage_tropnet import experiments
 from sage_tropnet.cli import main
 from sage_tropnet.experiments import (Sweep, drop_timing, parts_directory, read_results,
                                       sweep)
-
-cli_sweep.register()   # idempotent; until cli.py registers the subcommand itself
 
 EXAMPLES = os.path.join(os.path.dirname(__file__), os.pardir, "examples")
 
@@ -28,7 +26,7 @@ class Killed(Exception):
 
 def kill_after(monkeypatch, k):
     """Make the sweep die right after it has saved ``k`` finished tasks."""
-    real = experiments._write_part
+    real = experiments.write_part
     saved = []
 
     def write_part(parts, row):
@@ -36,7 +34,7 @@ def kill_after(monkeypatch, k):
             raise Killed
         real(parts, row)
         saved.append(row["task_id"])
-    monkeypatch.setattr(experiments, "_write_part", write_part)
+    monkeypatch.setattr(experiments, "write_part", write_part)
     return saved
 
 

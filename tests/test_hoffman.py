@@ -152,7 +152,7 @@ def test_surjectivity_lp_values():
     assert t == QQ(1) / 2 and v == (QQ(1) / 2, QQ(1) / 2)
     t, v = surjectivity_lp([[1, 0], [-1, -1]], norm="l1")
     assert t == QQ(1) / 3 and sum(v) == 1
-    tf, vf = surjectivity_lp([[1, 0], [-1, -1]], exact=False)
+    tf, vf = surjectivity_lp([[1, 0], [-1, -1]], mode="float")
     assert abs(tf - 0.5) < 1e-9
 
 
@@ -164,8 +164,8 @@ def test_surjectivity_lp_values():
                                [[0, 0], [0, 0]], np.zeros((3, 2))])
 @pytest.mark.parametrize("algorithm", ["pvz", "brute_force"])
 def test_degenerate_zero(A, algorithm):
-    for exact in (True, False):
-        res = hoffman_constant(A, algorithm=algorithm, exact=exact)
+    for mode in ("exact", "float"):
+        res = hoffman_constant(A, algorithm=algorithm, mode=mode)
         assert res.value == 0 and res.J == () and res.v == ()
     assert hoffman_upper_bound(A) == 0
     assert paper_upper_estimate(A) == 0
@@ -291,7 +291,7 @@ def test_property_rational_lower_exact_upper(A):
 @given(small_matrices(max_m=6, max_n=4), st.sampled_from(["inf", "l1"]))
 def test_property_float_agrees_with_exact(A, norm):
     exact = hoffman_constant(A, norm=norm).value
-    approx = hoffman_constant(A, norm=norm, exact=False).value
+    approx = hoffman_constant(A, norm=norm, mode="float").value
     assert abs(float(approx) - float(exact)) <= 1e-7 * max(1, float(exact))
 
 
@@ -354,3 +354,25 @@ def test_exact_lp_speed_20x20():
             pass
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.05
+
+
+def test_deprecated_exact_keyword():
+    """``exact=False`` still means ``mode="float"``, with a DeprecationWarning."""
+    from sage.rings.real_double import RDF
+    from sage_tropnet.hoffman import hoffman_lower_bound, sampling_radius, tropical_hoffman_constant
+    from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+    A = [[1, 0], [0, 1], [-1, -1]]
+    with pytest.warns(DeprecationWarning, match="mode='float'"):
+        assert hoffman_constant(A, exact=False).value.parent() is RDF
+    with pytest.warns(DeprecationWarning, match="mode='exact'"):
+        assert hoffman_constant(A, exact=True).value == 2
+    with pytest.warns(DeprecationWarning):
+        assert surjectivity_lp(A, exact=False)[0] == 0
+    with pytest.warns(DeprecationWarning):
+        assert hoffman_lower_bound(A, samples=7, exact=False).value.parent() is RDF
+    x, = TP.gens(1)
+    f = 0 + x * (-1) + x**2
+    with pytest.warns(DeprecationWarning):
+        assert tropical_hoffman_constant(f, exact=False).value.parent() is RDF
+    with pytest.warns(DeprecationWarning):
+        assert sampling_radius(f, center=[3], exact=False).parent() is RDF

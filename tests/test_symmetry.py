@@ -58,8 +58,8 @@ def test_permutation_convention():
     # (pi x)_{pi(i)} = x_i
     G = SymmetricGroup(3)
     g = G("(1,2,3)")
-    from sage_tropnet.symmetry import _element_matrix
-    M = _element_matrix(g, 3)
+    from sage_tropnet.symmetry import element_matrix
+    M = element_matrix(g, 3)
     assert M * vector(QQ, [1, 2, 3]) == vector(QQ, [3, 1, 2])
 
 
@@ -225,19 +225,19 @@ def test_is_invariant_signed():
 def test_estimates():
     net = random_deepset(3, seed=0)
     exact = count_linear_regions(net)
-    e1 = fundamental_domain_estimate(net, radius=20, samples=6000, seed=2)
-    assert e1 == fundamental_domain_estimate(net, radius=20, samples=6000, seed=2)
-    e2 = regular_estimate(net, radius=20, samples=6000, seed=2)
+    e1 = fundamental_domain_estimate(net, box=20, samples=6000, seed=2)
+    assert e1 == fundamental_domain_estimate(net, box=20, samples=6000, seed=2)
+    e2 = regular_estimate(net, box=20, samples=6000, seed=2)
     assert 0 < e1 and 0 < e2 <= exact
     # a DeepSets net without bias: every region is a cone through 0, found by sampling
     assert e1 == exact == e2
 
 
 def test_estimate_multiplicity():
-    from sage_tropnet.symmetry import _multiplicity
-    assert _multiplicity((1, 1, 0)) == 3
-    assert _multiplicity((QQ(1) / 2, 2, 3)) == 6
-    assert _multiplicity((0, 0, 0, 0)) == 1
+    from sage_tropnet.symmetry import orbit_multiplicity
+    assert orbit_multiplicity((1, 1, 0)) == 3
+    assert orbit_multiplicity((QQ(1) / 2, 2, 3)) == 6
+    assert orbit_multiplicity((0, 0, 0, 0)) == 1
 
 
 def test_estimate_tropical_map():
@@ -247,3 +247,14 @@ def test_estimate_tropical_map():
         fundamental_domain_estimate(net, samples=2400, seed=0)
     assert regular_estimate(f, samples=2000, seed=0) == regular_estimate(net, samples=2000,
                                                                          seed=0)
+
+
+def test_estimate_deprecated_radius_keyword():
+    """``radius=`` still works (the box half-width), with a DeprecationWarning."""
+    import pytest
+    net = random_deepset(3, seed=0)
+    with pytest.warns(DeprecationWarning, match="use box"):
+        assert fundamental_domain_estimate(net, radius=20, seed=0) == \
+            fundamental_domain_estimate(net, box=20, seed=0)
+    with pytest.warns(DeprecationWarning, match="use box"):
+        assert regular_estimate(net, radius=5, seed=1) == regular_estimate(net, box=5, seed=1)

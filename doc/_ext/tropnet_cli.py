@@ -5,9 +5,9 @@ Sphinx directive documenting the ``sage-tropnet`` command line from its parser
 (:func:`sage_tropnet.cli.build_parser`) at documentation build time and writes,
 for every registered subcommand, a section with its description, its usage
 line and one ``.. option::`` entry per argument (so that ``:option:`` roles
-link to them). Subcommands registered later with
-:func:`sage_tropnet.cli.add_subcommand` therefore appear in the documentation
-without editing ``doc/``.
+link to them). Commands added to :data:`sage_tropnet.cli.COMMANDS` or
+registered with :func:`sage_tropnet.cli.add_subcommand` therefore appear in
+the documentation without editing ``doc/``.
 
 Options of the directive:
 
@@ -148,10 +148,11 @@ class TropnetCLI(SphinxDirective):
         import sage_tropnet  # noqa: F401  (initialises Sage first)
         from sage_tropnet import cli
 
-        # rebuild the page when the command line or this extension changes
+        # rebuild the page when the command line (the package sage_tropnet.cli,
+        # one module per command) or this extension changes
         pkg = os.path.dirname(os.path.abspath(cli.__file__))
         for name in sorted(os.listdir(pkg)):
-            if name.startswith("cli") and name.endswith(".py"):
+            if name.endswith(".py"):
                 self.env.note_dependency(os.path.join(pkg, name))
         self.env.note_dependency(os.path.abspath(__file__))
         parser = cli.build_parser()

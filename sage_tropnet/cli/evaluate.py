@@ -1,0 +1,200 @@
+r"""
+The ``sage-tropnet evaluate`` command
+
+``sage-tropnet evaluate NET --points PTS.npy [--json]`` evaluates the network
+and its tropical rational map exactly at every point and checks that they
+agree (exit code 1 if they do not).
+
+EXAMPLES::
+
+    sage: import numpy as np
+    sage: from sage_tropnet.cli import main
+    sage: f = tmp_filename(ext=".npz")
+    sage: np.savez(f, W0=np.array([[1., 0.], [0., 1.], [-1., -1.]]), b0=np.zeros(3),
+    ....:          W1=np.ones((1, 3)), b1=np.zeros(1))
+    sage: p = tmp_filename(ext=".npy")
+    sage: np.save(p, np.array([[1.0, 2.0], [-0.5, 0.25]]))
+    sage: main(["evaluate", f, "--points", p])
+    point 0: (1, 2)
+      network:  (3)
+      tropical: (3)
+    point 1: (-1/2, 1/4)
+      network:  (1/2)
+      tropical: (1/2)
+    agree: yes
+    0
+
+AUTHORS:
+
+- sage_tropnet developers (2026-11): initial version
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+import sys
+
+from sage.rings.rational_field import QQ
+
+from sage_tropnet.cli.common import add_input_arguments, load_input, write_json
+from sage_tropnet.misc.formatting import json_number
+from sage_tropnet.rational import to_rational
+
+#: The name of the command.
+NAME = "evaluate"
+
+#: One line for ``sage-tropnet --help``.
+HELP = "evaluate the network and its tropical map exactly at points"
+
+#: The description of ``sage-tropnet evaluate --help``.
+DESCRIPTION = ("Evaluate the network and its tropical rational map exactly at every point "
+               "of a .npy file and check that they agree (exit code 1 if they do not).")
+
+
+def load_points(path, dimension):
+    r"""
+    Return the points stored in a ``.npy`` file as lists of exact rationals.
+
+    INPUT:
+
+    - ``path`` -- string; a ``.npy`` file holding a 2-D real array of shape
+      (number of points, ``dimension``), read with ``allow_pickle=False``;
+      every entry is taken as its exact binary value
+    - ``dimension`` -- integer; the input dimension of the network
+
+    OUTPUT: a list of lists of elements of ``QQ``
+
+    EXAMPLES::
+
+        sage: import numpy as np
+        sage: from sage_tropnet.cli.evaluate import load_points
+        sage: p = tmp_filename(ext=".npy")
+        sage: np.save(p, np.array([[0.5, 0.1]]))
+        sage: load_points(p, 2)
+        [[1/2, 3602879701896397/36028797018963968]]
+        sage: load_points(p, 3)
+        Traceback (most recent call last):
+        ...
+        ValueError: ...npy: points must be a 2-D array of shape (n_points, 3), got shape (1, 2)
+    """
+    import numpy as np
+    try:
+        pts = np.load(path, allow_pickle=False)
+    except ValueError as err:
+        if 'pickle' in str(err) or 'bject arrays' in str(err):
+            raise ValueError("%s: pickled content is refused (save the points with "
+                             "numpy.save as a float64 array)" % path)
+        raise ValueError("%s: not a NumPy .npy file (%s)" % (path, err))
+    except EOFError as err:
+        raise ValueError("%s: not a NumPy .npy file (%s)" % (path, err))
+    if not isinstance(pts, np.ndarray):
+        pts.close()
+        raise ValueError("%s: the points file must be a .npy array, not an .npz archive"
+                         % path)
+    if pts.dtype.kind not in 'iuf':
+        raise ValueError("%s: points have non-numeric dtype %s (expected float64)"
+                         % (path, pts.dtype))
+    if pts.ndim != 2 or pts.shape[1] != dimension:
+        raise ValueError("%s: points must be a 2-D array of shape (n_points, %s), got shape %s"
+                         % (path, dimension, tuple(pts.shape)))
+    if pts.shape[0] == 0:
+        raise ValueError("%s: no points (shape %s)" % (path, tuple(pts.shape)))
+    if pts.dtype.kind == 'f':
+        bad = ~np.isfinite(pts)
+        if bad.any():
+            i, j = (int(a) for a in np.argwhere(bad)[0])
+            raise ValueError("%s: point %s, coordinate %s is not finite (%s)"
+                             % (path, i, j, pts[i, j]))
+    values = pts.tolist() if pts.dtype.kind in 'iu' else pts.astype(np.float64).tolist()
+    return [[to_rational(a) for a in row] for row in values]
+
+
+def add_arguments(parser):
+    r"""
+    Add the arguments of ``sage-tropnet evaluate`` to ``parser``.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli.evaluate import add_arguments
+        sage: p = argparse.ArgumentParser(); add_arguments(p)
+        sage: p.parse_args(["net.npz", "--points", "x.npy"]).points
+        'x.npy'
+    """
+    add_input_arguments(parser)
+    parser.add_argument("--points", required=True, metavar="PTS.npy",
+                        help="float64 array of shape (n_points, input_dimension), "
+                             "saved with numpy.save; taken exactly")
+    parser.add_argument("--json", action="store_true",
+                        help="print one JSON object: {points, network, tropical, agree} "
+                             "with exact rationals as \"p/q\" strings")
+
+
+def configure(subparsers):
+    r"""
+    Add the command ``evaluate`` to ``subparsers`` and return its parser.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli import evaluate
+        sage: sub = argparse.ArgumentParser().add_subparsers()
+        sage: evaluate.configure(sub).prog
+        '... evaluate'
+    """
+    parser = subparsers.add_parser(NAME, help=HELP, description=DESCRIPTION)
+    add_arguments(parser)
+    return parser
+
+
+def run(args, out=None):
+    r"""
+    Run ``sage-tropnet evaluate``: the network and its tropical map at points.
+
+    INPUT:
+
+    - ``args`` -- the parsed arguments
+    - ``out`` -- (default: ``sys.stdout``) a text stream
+
+    OUTPUT: the exit code: ``0`` if the network and its tropical map agree at
+    every point, ``1`` otherwise
+
+    EXAMPLES::
+
+        sage: import numpy as np
+        sage: from sage_tropnet.cli import main
+        sage: f = tmp_filename(ext=".npz")
+        sage: np.savez(f, W0=np.array([[1., -1.]]), b0=np.array([0.5]))
+        sage: p = tmp_filename(ext=".npy")
+        sage: np.save(p, np.array([[1.0, 2.0]]))
+        sage: main(["evaluate", f, "--points", p, "--json", "--output-activation", "relu"])
+        {"points": [["1", "2"]], "network": [["0"]], "tropical": [["0"]], "agree": true}
+        0
+    """
+    out = sys.stdout if out is None else out
+    net = load_input(args)
+    points = load_points(args.points, net.input_dimension())
+    F = net.tropicalize()
+    net_values = [[QQ(v) for v in net(x)] for x in points]
+    trop_values = [[QQ(v) for v in F(x)] for x in points]
+    agree = net_values == trop_values
+    if args.json:
+        write_json(out, {
+            "points": json_number(points),
+            "network": json_number(net_values),
+            "tropical": json_number(trop_values),
+            "agree": agree,
+        })
+    else:
+        for i, (x, v, t) in enumerate(zip(points, net_values, trop_values)):
+            out.write("point %s: (%s)\n" % (i, ", ".join(json_number(a) for a in x)))
+            out.write("  network:  (%s)\n" % ", ".join(json_number(a) for a in v))
+            out.write("  tropical: (%s)\n" % ", ".join(json_number(a) for a in t))
+        out.write("agree: %s\n" % ("yes" if agree else "NO"))
+    return 0 if agree else 1

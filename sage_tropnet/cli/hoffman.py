@@ -1,0 +1,171 @@
+r"""
+The ``sage-tropnet hoffman`` command
+
+``sage-tropnet hoffman INPUT`` computes a Hoffman constant (see
+:mod:`sage_tropnet.hoffman`): of a matrix (``.npy`` float64, taken exactly),
+of a tropical rational map (``.json``, see
+:func:`~sage_tropnet.cli.common.load_tropical_map`) or of a network
+(``.npz``), exactly by default, with a certificate; with ``--bound`` a
+sampled lower bound or a singular-value upper bound instead.
+
+EXAMPLES::
+
+    sage: import numpy as np
+    sage: from sage_tropnet.cli import main
+    sage: f = tmp_filename(ext=".npy")
+    sage: np.save(f, np.array([[1., 0.], [0., 1.], [-1., -1.]]))
+    sage: main(["hoffman", f])
+    Hoffman constant: 2 (exact, pvz, norm inf)
+    certificate: J = (1, 2)
+    0
+    sage: main(["hoffman", f, "--json", "--bound", "upper"])
+    {"input": "matrix", "kind": "upper", "norm": "inf", "hoffman_constant": 2.288245611..., ...}
+    0
+
+AUTHORS:
+
+- sage_tropnet developers (2026-11): initial version
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+
+import sys
+import time
+
+from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
+                                     write_json)
+from sage_tropnet.misc.formatting import json_number
+from sage_tropnet.misc.inputs import is_network
+
+
+#: The name of the command.
+NAME = "hoffman"
+
+#: One line for ``sage-tropnet --help``.
+HELP = "Hoffman constant of a matrix, tropical map or network"
+
+#: The description of ``sage-tropnet hoffman --help``.
+DESCRIPTION = ("Compute the Hoffman constant (exact by default, PVZ algorithm) of a matrix "
+               "(.npy), a tropical rational map (.json) or a network, with a certificate.")
+
+#: The kinds of input of the command.
+KINDS = ("matrix", "map", "network")
+
+
+def add_arguments(parser):
+    r"""
+    Add the arguments of ``sage-tropnet hoffman`` to ``parser``.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli.hoffman import add_arguments
+        sage: p = argparse.ArgumentParser(); add_arguments(p)
+        sage: p.parse_args(["A.npy", "--bound", "lower"]).bound
+        'lower'
+    """
+    add_input_arguments(parser, KINDS)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    add_output_argument(parser)
+    parser.add_argument("--algorithm", choices=("pvz", "brute_force"), default="pvz",
+                        help="exact algorithm (default: pvz)")
+    parser.add_argument("--bound", choices=("lower", "upper"), default=None,
+                        help="a sampled lower bound or the sqrt(|J|)/sigma_min upper bound "
+                             "instead of the exact value")
+    parser.add_argument("--norm", choices=("inf", "l1"), default="inf",
+                        help="inf: l-infinity on x and residual (paper); l1: l1 on x (Pena)")
+    parser.add_argument("--mode", choices=("exact", "float"), default="exact",
+                        help="exact LPs over QQ (default) or float LPs (HiGHS)")
+    parser.add_argument("--samples", type=int, default=100,
+                        help="random subsets for --bound lower (default: 100)")
+    parser.add_argument("--seed", type=int, default=0, help="seed for --bound lower")
+
+
+def configure(subparsers):
+    r"""
+    Add the command ``hoffman`` to ``subparsers`` and return its parser.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli import hoffman
+        sage: sub = argparse.ArgumentParser().add_subparsers()
+        sage: hoffman.configure(sub).prog
+        '... hoffman'
+    """
+    parser = subparsers.add_parser(NAME, help=HELP, description=DESCRIPTION)
+    add_arguments(parser)
+    return parser
+
+
+def run(args, out=None):
+    r"""
+    Run ``sage-tropnet hoffman``.
+
+    EXAMPLES::
+
+        sage: import numpy as np, io, argparse, json
+        sage: from sage_tropnet.cli.hoffman import add_arguments, run
+        sage: f = tmp_filename(ext=".npy")
+        sage: np.save(f, np.vstack([np.eye(3), -np.ones((1, 3))]))
+        sage: p = argparse.ArgumentParser(); add_arguments(p); s = io.StringIO()
+        sage: run(p.parse_args([f, "--json"]), s)
+        0
+        sage: json.loads(s.getvalue())["hoffman_constant"]
+        '3'
+    """
+    from sage_tropnet import hoffman as H
+    out = sys.stdout if out is None else out
+    obj = load_input(args, KINDS)
+    t0 = time.perf_counter()
+    if hasattr(obj, "nrows"):
+        res = {"input": "matrix"}
+        if args.bound == "upper":
+            value, cert = H.hoffman_upper_bound(obj), None
+            res["kind"] = "upper"
+        elif args.bound == "lower":
+            r = H.hoffman_lower_bound(obj, samples=args.samples, seed=args.seed,
+                                      norm=args.norm, mode=args.mode)
+            value = r.value
+            cert = {"J": [int(j) for j in r.J] if r.J is not None else None,
+                    "v": [json_number(a) for a in r.v] if r.v is not None else None}
+            res["kind"] = "lower"
+        else:
+            r = H.hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm, mode=args.mode)
+            value = r.value
+            cert = {"J": [int(j) for j in r.J] if r.J is not None else None,
+                    "v": [json_number(a) for a in r.v] if r.v is not None else None}
+            res["kind"] = "exact"
+        res.update({"norm": args.norm, "hoffman_constant": json_number(value),
+                    "certificate": cert})
+    else:
+        r = H.tropical_hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm,
+                                        mode=args.mode, bound=args.bound, samples=args.samples,
+                                        seed=args.seed, output=args.output)
+        d = r.as_dict()
+        res = {"input": "network" if is_network(obj) else "map", "kind": d["kind"],
+               "norm": args.norm, "hoffman_constant": d["value"], "certificate": d}
+    res["mode"] = args.mode if args.bound != "upper" else "float"
+    res["seconds"] = round(time.perf_counter() - t0, 4)
+    if args.json:
+        write_json(out, res)
+        return 0
+    label = {"exact": "%s, %s" % ("exact" if args.mode == "exact" else "FLOAT MODE",
+                                  args.algorithm),
+             "lower": "sampled lower bound, %s subsets" % args.samples,
+             "upper": "upper bound sqrt(|J|)/sigma_min, float"}[res["kind"]]
+    out.write("Hoffman constant: %s (%s, norm %s)\n" % (res["hoffman_constant"], label, args.norm))
+    cert = res.get("certificate")
+    if res["input"] == "matrix" and cert and cert.get("J") is not None:
+        out.write("certificate: J = %s\n" % (tuple(cert["J"]),))
+    elif res["input"] != "matrix" and cert and cert.get("indices") is not None:
+        out.write("maximising cell: monomials %s\n" % (tuple(cert["indices"]),))
+    return 0

@@ -1,0 +1,206 @@
+r"""
+The ``sage-tropnet regions`` command
+
+``sage-tropnet regions INPUT`` counts the linear regions (and, for networks,
+the activation regions) exactly. ``INPUT`` is a network weights file (see
+:func:`~sage_tropnet.adapters.load_network`) or a tropical rational map in
+JSON (see :func:`~sage_tropnet.cli.common.load_tropical_map`).
+
+EXAMPLES::
+
+    sage: from sage_tropnet.cli import main
+    sage: f = tmp_filename(ext=".json")
+    sage: _ = open(f, "w").write('{"variables": 1, '
+    ....:     '"numerator": [[0, [0]], [0, [1]], ["-2", [2]]], '
+    ....:     '"denominator": [[0, [0]], [-2, [2]]]}')
+    sage: main(["regions", f])
+    input: tropical rational map in 1 variable
+    linear regions: 4 (exact, tropical route, facet adjacency, all of R^1)
+    time: ... s
+    0
+    sage: main(["regions", f, "--json"])
+    {"input": "map", "input_dimension": 1, "mode": "exact", "method": "tropical", ..."linear_regions": 4, "seconds": ...}
+    0
+
+AUTHORS:
+
+- sage_tropnet developers (2026-11): initial version
+"""
+# ****************************************************************************
+#       Copyright (C) 2026 sage_tropnet developers
+#
+# This program is free software: you can redistribute it and/or modify
+# it under the terms of the GNU General Public License as published by
+# the Free Software Foundation, either version 2 of the License, or
+# (at your option) any later version.
+#                  https://www.gnu.org/licenses/
+# ****************************************************************************
+
+import sys
+import time
+
+from sage.rings.rational_field import QQ
+
+from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
+                                     write_json)
+from sage_tropnet.misc.inputs import input_dimension, is_network
+
+#: The name of the command.
+NAME = "regions"
+
+#: One line for ``sage-tropnet --help``.
+HELP = "count linear and activation regions exactly"
+
+#: The description of ``sage-tropnet regions --help``.
+DESCRIPTION = ("Count the linear regions of a network or tropical rational map (and the "
+               "activation regions of a network), exactly over QQ by default; with --method "
+               "both the tropical and activation routes are both run and must agree (exit "
+               "code 1 otherwise).")
+
+#: The kinds of input of the command.
+KINDS = ("network", "map")
+
+
+def add_arguments(parser):
+    r"""
+    Add the arguments of ``sage-tropnet regions`` to ``parser``.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli.regions import add_arguments
+        sage: p = argparse.ArgumentParser(); add_arguments(p)
+        sage: p.parse_args(["net.npz", "--method", "both"]).method
+        'both'
+    """
+    add_input_arguments(parser, KINDS)
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--mode", choices=("exact", "float"), default="exact",
+                        help="exact (default: over QQ, certified) or float (qhull, an estimate)")
+    parser.add_argument("--method", choices=("tropical", "activation", "both"), default=None,
+                        help="tropical route, activation route, or both (checked to agree); "
+                             "default: tropical for maps, both for networks")
+    parser.add_argument("--adjacency", choices=("facet", "nonempty"), default="facet",
+                        help="glue cells with the same affine map sharing a facet (default) "
+                             "or meeting anywhere")
+    add_output_argument(parser)
+    parser.add_argument("--box", default=None, metavar="R",
+                        help="count inside the box [-R, R]^n (a rational, e.g. 5 or 1/2)")
+    parser.add_argument("--stats", action="store_true",
+                        help="add region statistics (exact volumes in the box, centres, ...)")
+    parser.add_argument("--plot", default=None, metavar="OUT.png",
+                        help="save a picture of the regions (input dimension 1, 2 or 3)")
+
+
+def configure(subparsers):
+    r"""
+    Add the command ``regions`` to ``subparsers`` and return its parser.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli import regions
+        sage: sub = argparse.ArgumentParser().add_subparsers()
+        sage: regions.configure(sub).prog
+        '... regions'
+    """
+    parser = subparsers.add_parser(NAME, help=HELP, description=DESCRIPTION)
+    add_arguments(parser)
+    return parser
+
+
+def run(args, out=None):
+    r"""
+    Run ``sage-tropnet regions``; return the exit code (1 if the routes disagree).
+
+    EXAMPLES::
+
+        sage: import numpy as np, io, argparse
+        sage: from sage_tropnet.cli.regions import add_arguments, run
+        sage: f = tmp_filename(ext=".npz")
+        sage: np.savez(f, W0=np.array([[1.], [-1.]]), b0=np.array([0., 1.]),
+        ....:          W1=np.array([[4., 2.]]), b1=np.array([-3.]))
+        sage: p = argparse.ArgumentParser(); add_arguments(p)
+        sage: s = io.StringIO()
+        sage: run(p.parse_args([f, "--output-activation", "relu", "--json"]), s)
+        0
+        sage: import json; d = json.loads(s.getvalue())
+        sage: d["linear_regions"], d["activation_regions"], d["agree"]
+        (4, 5, True)
+    """
+    from sage_tropnet.regions import count_linear_regions, count_activation_regions
+    out = sys.stdout if out is None else out
+    obj = load_input(args, KINDS)
+    is_net = is_network(obj)
+    method = args.method or ("both" if is_net else "tropical")
+    if not is_net and method != "tropical":
+        raise ValueError("%s: the %s route needs a network" % (args.input, method))
+    box = None
+    if args.box is not None:
+        try:
+            box = QQ(args.box)
+        except (TypeError, ValueError):
+            raise ValueError("--box: %r is not a rational number" % args.box)
+        if box <= 0:
+            raise ValueError("--box: the half-width must be positive")
+    n = input_dimension(obj)
+    if is_net and not 0 <= args.output < obj.output_dimension():
+        raise ValueError("%s: --output %s out of range (the network has %s outputs)"
+                         % (args.input, args.output, obj.output_dimension()))
+    kw = dict(adjacency=args.adjacency, box=box, output=args.output, mode=args.mode,
+              progress=None if not args.json else False)
+    t0 = time.perf_counter()
+    res = {"input": "network" if is_net else "map", "input_dimension": int(n),
+           "mode": args.mode, "method": method, "adjacency": args.adjacency,
+           "domain": "R^%s" % n if box is None else "[-%s, %s]^%s" % (box, box, n)}
+    if is_net:
+        res["widths"] = [int(w) for w in obj.widths()]
+        res["output"] = args.output
+        res["output_activation"] = obj.output_activation()
+    routes = ("tropical", "activation") if method == "both" else (method,)
+    counts = {}
+    for r in routes:
+        counts[r] = int(count_linear_regions(obj, method=r, **kw))
+    res["linear_regions"] = counts[routes[0]]
+    code = 0
+    if method == "both":
+        res["tropical_linear_regions"] = counts["tropical"]
+        res["activation_linear_regions"] = counts["activation"]
+        res["agree"] = counts["tropical"] == counts["activation"]
+        code = 0 if res["agree"] else 1
+    if is_net:
+        res["activation_regions"] = int(count_activation_regions(
+            obj, box=box, mode=args.mode, progress=kw["progress"]))
+    if args.stats:
+        from sage_tropnet.stats import statistics_json
+        res["stats"] = statistics_json(obj, box=box, output=args.output)
+    if args.plot:
+        if args.mode == "float":
+            raise ValueError("--plot needs exact mode")
+        from sage_tropnet.plot import plot_linear_regions
+        G = plot_linear_regions(obj, box=box, output=args.output)
+        G.save(args.plot)
+        res["plot"] = args.plot
+    res["seconds"] = round(time.perf_counter() - t0, 4)
+    if args.json:
+        write_json(out, res)
+        return code
+    what = ("%s" % obj) if is_net else "tropical rational map in %s variable%s" % (
+        n, "" if n == 1 else "s")
+    out.write("input: %s\n" % what)
+    dom = "all of R^%s" % n if box is None else "box [-%s, %s]^%s" % (box, box, n)
+    label = "exact" if args.mode == "exact" else "FLOAT MODE (estimate with tolerances)"
+    for r in routes:
+        out.write("linear regions: %s (%s, %s route, %s adjacency, %s)\n"
+                  % (counts[r], label, r, args.adjacency, dom))
+    if is_net:
+        out.write("activation regions: %s (%s)\n" % (res["activation_regions"], label))
+    if method == "both":
+        out.write("routes agree: %s\n" % ("yes" if res["agree"] else "NO"))
+    if "stats" in res:
+        out.write("statistics: %s regions described (use --json for the table)\n"
+                  % len(res["stats"].get("regions", [])))
+    if args.plot:
+        out.write("picture: %s\n" % args.plot)
+    out.write("time: %.3f s\n" % res["seconds"])
+    return code
