@@ -30,6 +30,7 @@ import argparse
 import ast
 import importlib.util
 import os
+import re
 import sys
 
 DOC = os.path.dirname(os.path.abspath(__file__))
@@ -79,8 +80,10 @@ def title(module):
         source = f.read()
     try:
         doc = ast.get_docstring(ast.parse(source, filename=path), clean=True)
-    except SyntaxError:  # let Sphinx report it when it imports the module
-        doc = None
+    except SyntaxError:
+        # a Cython source: its docstring opens the file, after the comments
+        m = re.match(r'(?:\s*#[^\n]*\n)*\s*r?"""(.*?)"""', source, re.S)
+        doc = m.group(1) if m else None
     for line in (doc or "").splitlines():
         if line.strip():
             return line.strip().rstrip(".")

@@ -199,15 +199,42 @@ class Linear(Activation):
     is_linear = True
 
     def spec(self):
+        r"""
+        Return ``('linear',)``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().spec()
+            ('linear',)
+        """
         return ('linear',)
 
     def _repr_(self):
         return "Linear"
 
     def units(self, nrows):
+        r"""
+        Return ``0``: a linear layer has no units with states.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().units(4)
+            0
+        """
         return 0
 
     def number_of_states(self):
+        r"""
+        Return ``1``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().number_of_states()
+            1
+        """
         return 1
 
     def __call__(self, z):
@@ -273,7 +300,7 @@ class Linear(Activation):
             sage: from sage_tropnet.layers import Linear
             sage: x, = TP.gens(1); one = TP.constant(0, 1)
             sage: Linear().tropical_units([(x, one, one)], one, True)
-            ([x], [max(0)])
+            ([max(x)], [max(0)])
         """
         return [H for H, _, _ in pieces], [G for _, G, _ in pieces]
 
@@ -315,6 +342,15 @@ class LeakyReLU(Activation):
         self.alpha = to_rational(alpha)
 
     def spec(self):
+        r"""
+        Return ``('leaky_relu', alpha)``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import LeakyReLU
+            sage: LeakyReLU(1/3).spec()
+            ('leaky_relu', 1/3)
+        """
         return ('leaky_relu', self.alpha)
 
     def _repr_(self):
@@ -505,6 +541,15 @@ class ReLU(LeakyReLU):
         LeakyReLU.__init__(self, 0)
 
     def spec(self):
+        r"""
+        Return ``('relu',)``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU
+            sage: ReLU().spec()
+            ('relu',)
+        """
         return ('relu',)
 
     def _repr_(self):
@@ -536,12 +581,30 @@ class Maxout(Activation):
         self.rows_per_unit = k
 
     def spec(self):
+        r"""
+        Return ``('maxout', k)``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(3).spec()
+            ('maxout', 3)
+        """
         return ('maxout', self.k)
 
     def _repr_(self):
         return "Maxout(%s)" % self.k
 
     def number_of_states(self):
+        r"""
+        Return the rank `k` (a unit's state is its winning row).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(3).number_of_states()
+            3
+        """
         return self.k
 
     def __call__(self, z):

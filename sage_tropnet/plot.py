@@ -118,7 +118,7 @@ def _cell_outline(P, **options):
     return line2d(pts + pts[:1], **options)
 
 
-def plot_linear_regions(obj, box=None, method='tropical', output=0, show_cells=False,
+def plot_linear_regions(obj, box=None, method='auto', output=0, show_cells=False,
                         colors=None, alpha=0.8, **kwds):
     r"""
     Return a plot of the linear regions of a network or of a tropical map.

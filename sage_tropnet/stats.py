@@ -330,7 +330,7 @@ def _region_record(index, region, bounded, n, have_box):
             "n_facets": sum(len(fs) for fs in facets) - len(shared)}
 
 
-def region_statistics(obj, box=None, method='tropical', output=0, adjacency='facet',
+def region_statistics(obj, box=None, method='auto', output=0, adjacency='facet',
                       check_bounded=True, seed=0, progress=False):
     r"""
     Return statistics of every linear region of ``obj``, exactly.
@@ -482,7 +482,7 @@ def _primitive(d):
     return primitive_row([0] + list(d))[1:]
 
 
-def complex_statistics(obj, box=None, method='tropical', output=0, adjacency='facet',
+def complex_statistics(obj, box=None, method='auto', output=0, adjacency='facet',
                        seed=0, progress=False):
     r"""
     Return statistics of the polyhedral complex formed by the cells of the
@@ -644,7 +644,7 @@ def plot_statistics(obj, box=None, bins=10, **kwds):
     return G
 
 
-def statistics_json(obj, box=None, method='tropical', output=0, adjacency='facet',
+def statistics_json(obj, box=None, method='auto', output=0, adjacency='facet',
                     complex=True, check_bounded=True, seed=0, progress=False):
     r"""
     Return the region and complex statistics as a JSON-serialisable dictionary.

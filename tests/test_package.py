@@ -32,38 +32,19 @@ def _load_layout():
 
 LAYOUT = _load_layout()
 MODULES = LAYOUT.modules()
+COMPILED = LAYOUT.COMPILED
 RANK = {name: rank for rank, name, _ in LAYOUT.MODULES}
 
 #: Cross-module uses of private names (``from sage_tropnet.M import _x`` or
-#: ``M._x`` outside ``M``) that remain, as ``(file, module, name)``. All of
-#: them belong to the region engine (``regions.py``, ``float_regions.py``,
-#: ``certify.py``, ``network.py``, ``sampling.py`` and ``hull.py``'s
-#: certificate), which is being rewritten into ``sage_tropnet/regions/`` with
-#: a public engine API; remove the entries as the rewrite lands (an entry that
-#: is no longer used fails :func:`test_allowlist_is_not_stale`).
+#: ``M._x`` outside ``M``) that remain, as ``(file, module, name)``; remove
+#: the entries as they go (an entry that is no longer used fails
+#: :func:`test_allowlist_is_not_stale`).
 UNDERSCORE_ALLOWLIST = {
-    # inside the region engine
-    ("sage_tropnet/certify.py", "hull", "_idet"),
-    ("sage_tropnet/certify.py", "float_regions", "_polar_facets"),
-    ("sage_tropnet/regions.py", "float_regions", "_chebyshev"),
-    ("sage_tropnet/regions.py", "float_regions", "_centre"),
-    # callers of the facet-crossing search, to move to its public API
-    ("sage_tropnet/hoffman/tropical.py", "regions", "_TropicalOracle"),
-    ("sage_tropnet/hoffman/tropical.py", "regions", "_explore"),
-    ("sage_tropnet/symmetry/invariance.py", "regions", "_as_map_and_oracle"),
-    ("sage_tropnet/symmetry/invariance.py", "regions", "_explore"),
-    # white-box tests and tools of the region engine
-    ("tests/test_regions.py", "regions", "_explore"),
-    ("tests/test_regions.py", "regions", "_ActivationOracle"),
-    ("tests/test_regions.py", "regions", "_as_map_and_oracle"),
-    ("tools/stress_certified_search.py", "regions", "_explore"),
-    ("tools/stress_certified_search.py", "regions", "_ActivationOracle"),
-    ("tools/stress_certified_search.py", "regions", "_as_map_and_oracle"),
+    # white-box tests of the sampling estimators (to move to their public API)
     ("tests/test_sampling.py", "sampling", "_data"),
     ("tests/test_sampling.py", "sampling", "_exact_pattern"),
     ("tests/test_sampling.py", "sampling", "_to_qq"),
     ("tests/test_sampling.py", "sampling", "_sample"),
-    ("tests/test_sampling.py", "regions", "_ActivationOracle"),
     ("tests/test_hull_certified.py", "hull", "_certified_hull"),
 }
 
@@ -79,7 +60,7 @@ def _module_of_path(path):
     r"""
     Return the dotted name (relative to the package) of the module in ``path``.
     """
-    rel = os.path.relpath(path, PKG)[:-3].replace(os.sep, ".")
+    rel = os.path.relpath(path, PKG).rsplit(".", 1)[0].replace(os.sep, ".")
     if rel == "__init__":
         return TOP
     if rel.endswith(".__init__"):
@@ -87,11 +68,15 @@ def _module_of_path(path):
     return rel
 
 
-def _package_files():
+def _package_files(compiled=False):
+    r"""
+    Yield the Python files of the package (and the Cython sources if
+    ``compiled``: those are not parsed by :mod:`ast`).
+    """
     for dirpath, dirnames, filenames in os.walk(PKG):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith((".", "__pycache__")))
         for f in sorted(filenames):
-            if f.endswith(".py"):
+            if f.endswith(".py") or (compiled and f.endswith(".pyx")):
                 yield os.path.join(dirpath, f)
 
 
@@ -174,7 +159,7 @@ def _import_graph():
 # ---------------------------------------------------------------------------
 
 def test_module_list_matches_the_files():
-    files = {_module_of_path(p) for p in _package_files()} - {TOP}
+    files = {_module_of_path(p) for p in _package_files(compiled=True)} - {TOP}
     listed = set(MODULES)
     assert len(listed) == len(MODULES), "a module is listed twice in misc/layout.py"
     missing = sorted(files - listed)
@@ -347,14 +332,15 @@ def _public_callables():
         for attr, obj in vars(mod).items():
             if attr.startswith("_") or getattr(obj, "__module__", None) != mod.__name__:
                 continue
-            if inspect.isfunction(obj):
+            if inspect.isfunction(obj) or (inspect.isroutine(obj) and name in COMPILED):
                 yield "%s.%s" % (name, attr), obj
             elif inspect.isclass(obj):
                 yield "%s.%s" % (name, attr), obj
                 for mname, meth in vars(obj).items():
-                    if mname.startswith("_") or not inspect.isfunction(meth):
+                    if mname.startswith("_"):
                         continue
-                    yield "%s.%s.%s" % (name, attr, mname), meth
+                    if inspect.isfunction(meth) or (inspect.isroutine(meth) and name in COMPILED):
+                        yield "%s.%s.%s" % (name, attr, mname), meth
 
 
 def test_every_public_name_has_a_doctest():
@@ -362,3 +348,10 @@ def test_every_public_name_has_a_doctest():
     assert len(names) > 200
     missing = [name for name, obj in names if not (obj.__doc__ and "sage: " in obj.__doc__)]
     assert not missing, missing
+
+
+def test_compiled_modules_import_nothing_of_the_package():
+    for name in COMPILED:
+        with open(os.path.join(PKG, LAYOUT.path(name)), encoding="utf-8") as f:
+            source = f.read()
+        assert not re.search(r"^\s*(from|import)\s+" + PACKAGE, source, re.M), name

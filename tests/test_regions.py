@@ -232,18 +232,21 @@ def test_float_mode_lineality_and_larger_nets():
     assert count_activation_regions(net, mode='float') == count_activation_regions(net) == 442
 
 
-def test_certified_search_equals_ppl_search():
-    """The certified search (float-proposed facets, exact certificates, flip
-    rule) finds exactly the cells and gluing edges of the PPL-only search, on
-    generic and degenerate networks, in R^n and in a box."""
-    from sage_tropnet.regions import _explore, _ActivationOracle, _as_map_and_oracle
+def test_kernel_searches_equal_ppl_search():
+    """The two searches on the compiled kernel (layer-wise subdivision with
+    certified signs; facet crossing with certified facets) find exactly the
+    cells and the gluing edges of the facet-crossing search with PPL facets
+    (no kernel at all), on generic and degenerate networks, in R^n and in a
+    box, by both routes."""
+    from sage_tropnet.regions import regions, explore, cell_oracle
     for i, net in enumerate(_random_nets(60, seed=77)):
         box = None if i % 3 else 5
-        for oracle in (_ActivationOracle(net, 0), _as_map_and_oracle(net, 'tropical', 0)):
-            c1, e1 = _explore(oracle, box, polyhedra=False, certify=True, progress=False)
-            c0, e0 = _explore(oracle, box, polyhedra=False, certify=False, progress=False)
-            assert set(c1) == set(c0), net.layers()
-            # edges that glue (same affine map) are the same
-            lab = oracle.label
-            assert {e for e in e1 if lab(e[0]) == lab(e[1])} == \
-                {e for e in e0 if lab(e[0]) == lab(e[1])}, net.layers()
+        for method in ('activation', 'tropical'):
+            C = regions(net, method=method, box=box, progress=False)
+            P = explore(cell_oracle(net, method), box=box, facets='ppl', progress=False)
+            assert set(C.keys()) == set(P.keys()), net.layers()
+            lab = P.label
+            glue = lambda E: {frozenset(e) for e in E if lab(e[0]) == lab(e[1])}
+            assert glue(C.edges()) == glue(P.edges()), net.layers()
+            assert C.number_of_linear_regions() == P.number_of_linear_regions()
+

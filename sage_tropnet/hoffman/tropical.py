@@ -415,9 +415,9 @@ def hoffman_regions(f, full_dimensional_only=True, realised_only=True, output=0)
         return HoffmanRegions(sides, [(pos_p[fulls[0][0]], pos_q[fulls[1][0]])], n)
     # the full-dimensional cells U_i \cap V_j, read off the exact region search
     from sage_tropnet.puiseux import TropicalRationalMap
-    from sage_tropnet.regions import _TropicalOracle, _explore
-    oracle = _TropicalOracle(TropicalRationalMap(p, q))
-    cells, _ = _explore(oracle, None, seed=0, progress=False)
+    from sage_tropnet.regions import TropicalOracle, explore
+    oracle = TropicalOracle(TropicalRationalMap(p, q))
+    cells = explore(oracle, seed=0, progress=False).keys()
     exps_p, exps_q = p.exponents(), q.exponents()
     by_exp_p = {exps_p[k]: pos_p[k] for k in fulls[0]}
     by_exp_q = {exps_q[k]: pos_q[k] for k in fulls[1]}

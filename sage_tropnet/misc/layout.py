@@ -67,14 +67,23 @@ MODULES = (
                 "hull graph"),
     # the objects
     (2, "puiseux", "tropical Puiseux polynomials and rational maps (max-plus, QQ exponents)"),
+    (2, "layers", "activations (ReLU, leaky ReLU, maxout, linear): forward pass, states, "
+                  "local maps, cell rows, tropicalisation step, kernel description"),
     (3, "network", "exact networks (ReLU, leaky ReLU, maxout), forward pass, tropicalisation"),
     (4, "adapters", "weights in: npz / npy / PyTorch / Keras (`load_network`)"),
     (4, "geometry", "Newton polytopes, dual subdivisions, normal fans, tropical hypersurfaces"),
     # the region engine
-    (5, "float_regions", "float mode of the region search (polar-hull facets by qhull)"),
-    (5.5, "certify", "exact facets of a cell from a float proposal (certificates)"),
-    (6, "regions", "exact linear and activation regions: facet-crossing search, "
-                   "tropical and activation routes, gluing"),
+    (0, "regions.kernel", "compiled certified double description: layer-wise `Subdivider`, "
+                          "`CellFacets` (Cython)"),
+    (5, "regions.oracle", "the cell-oracle protocol (`CellOracle`), `PullbackOracle`"),
+    (5, "regions.cells", "results: `CellComplex`, `LinearRegion`; domain rows, lineality"),
+    (5.2, "regions.tropical", "cells U_i ∩ V_j of a tropical rational map (`TropicalOracle`)"),
+    (5.2, "regions.activation", "activation cells of a network (`ActivationOracle`), flip rule"),
+    (5.4, "regions.explore", "the facet-crossing search for any oracle (`explore`)"),
+    (5.4, "regions.subdivide", "layer-wise subdivision of a network (`subdivide`)"),
+    (5.6, "regions.api", "front door: `regions`, `count_linear_regions`, "
+                         "`count_activation_regions`, routes and modes"),
+    (6, "regions", "re-exports of the region engine"),
     # what is computed from regions
     (7, "hoffman.matrix", "Hoffman constants of matrices (PVZ, brute force, bounds)"),
     (8, "hoffman.tropical", "Hoffman constants of tropical maps and networks"),
@@ -111,6 +120,10 @@ MODULES = (
 )
 
 
+#: the modules compiled with Cython (their source is a ``.pyx`` file)
+COMPILED = ("regions.kernel",)
+
+
 def modules():
     r"""
     Return the dotted names of the modules, in the order of :data:`MODULES`.
@@ -132,8 +145,8 @@ def rank(name):
     EXAMPLES::
 
         sage: from sage_tropnet.misc.layout import rank
-        sage: rank("certify"), rank("cli.regions"), rank("nowhere")
-        (5.5, 18, None)
+        sage: rank("regions.explore"), rank("cli.regions"), rank("nowhere")
+        (5.4, 18, None)
     """
     for r, n, _ in MODULES:
         if n == name:
@@ -154,9 +167,13 @@ def path(name):
         sage: from sage_tropnet.misc.layout import path
         sage: path("hoffman.matrix"), path("hoffman"), path("rational")
         ('hoffman/matrix.py', 'hoffman/__init__.py', 'rational.py')
+        sage: path("regions.kernel")
+        'regions/kernel.pyx'
     """
     if any(n.startswith(name + ".") for _, n, _ in MODULES):
         return name.replace(".", "/") + "/__init__.py"
+    if name in COMPILED:
+        return name.replace(".", "/") + ".pyx"
     return name.replace(".", "/") + ".py"
 
 

@@ -9,7 +9,7 @@ EXAMPLES::
 
     sage: from sage_tropnet.misc.union_find import UnionFind
     sage: uf = UnionFind([1, 2, 3, 4])
-    sage: uf.union(1, 3); uf.union(4, 3)
+    sage: _ = uf.union(1, 3); _ = uf.union(4, 3)
     sage: uf.find(1) == uf.find(4), uf.find(2) == uf.find(1)
     (True, False)
     sage: uf.classes()
@@ -47,6 +47,7 @@ class UnionFind:
         sage: from sage_tropnet.misc.union_find import UnionFind
         sage: uf = UnionFind()
         sage: uf.union((0, 1), (1, 0))
+        True
         sage: uf.find((0, 1)) == uf.find((1, 0))
         True
         sage: len(uf)
@@ -76,6 +77,7 @@ class UnionFind:
 
             sage: from sage_tropnet.misc.union_find import UnionFind
             sage: uf = UnionFind(range(3)); uf.union(0, 2)
+            True
             sage: uf.find(0) == uf.find(2), uf.find(1)
             (True, 1)
         """
@@ -90,18 +92,24 @@ class UnionFind:
 
     def union(self, a, b):
         r"""
-        Merge the classes of ``a`` and ``b``.
+        Merge the classes of ``a`` and ``b``; return whether they were
+        different (a count of classes drops by one for each ``True``).
 
         EXAMPLES::
 
             sage: from sage_tropnet.misc.union_find import UnionFind
             sage: uf = UnionFind("abc"); uf.union("a", "c")
+            True
             sage: uf.classes()
             [['a', 'c'], ['b']]
+            sage: uf.union("c", "a")
+            False
         """
         ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self._parent[ra] = rb
+        if ra == rb:
+            return False
+        self._parent[ra] = rb
+        return True
 
     def classes(self):
         r"""
@@ -112,7 +120,7 @@ class UnionFind:
 
             sage: from sage_tropnet.misc.union_find import UnionFind
             sage: uf = UnionFind([3, 1, 2, 0])
-            sage: uf.union(0, 3); uf.union(2, 1)
+            sage: _ = uf.union(0, 3); _ = uf.union(2, 1)
             sage: uf.classes()
             [[3, 0], [1, 2]]
         """

@@ -28,10 +28,10 @@ Serra et al.'s Fig. 2 network::
     sage: k = o.key_at([1/4]); k
     ((1, 1), (0,))
     sage: o.ieqs(k)
-    [(0, 1), (1, -1), (3, -2)]
+    [(0, 1), (1, -1), (1, -2)]
     sage: o.label(k)
     ((0,), 0)
-    sage: o.neighbour(k, (3, -2))
+    sage: o.neighbour(k, (1, -2))
     ((1, 1), (1,))
 
 AUTHORS:
@@ -62,7 +62,7 @@ from sage.modules.free_module_element import vector
 
 from sage_tropnet.network import ReLUNetwork
 from sage_tropnet.layers import activation, homogeneous_rows, compose_rows
-from sage_tropnet.certify import normalize as primitive_row
+from sage_tropnet.misc.linear_algebra import primitive_row
 from sage_tropnet.regions.oracle import CellOracle
 
 #: relative tolerance of float mode
@@ -144,12 +144,33 @@ class ActivationOracle(CellOracle):
         return data
 
     def ieqs(self, key):
+        r"""
+        Return the inequalities of the cell ``key`` (homogeneous rows).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: from sage_tropnet.regions.activation import ActivationOracle
+            sage: ActivationOracle(ReLUNetwork([([[2]], [1]), ([[1]], [0])])).ieqs(((0,), ()))
+            [(-1, -2)]
+        """
         data = self.walk(key)
         if data is None:
             raise ValueError("%r is not a canonical pattern" % (key,))
         return [tuple(r) for r in data[0]]
 
     def label(self, key):
+        r"""
+        Return the affine map of the selected output on the cell ``key``:
+        ``(gradient, constant)`` (all outputs: the matrix and the vector, as tuples).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: from sage_tropnet.regions.activation import ActivationOracle
+            sage: ActivationOracle(ReLUNetwork([([[2]], [1]), ([[1]], [0])])).label(((1,), ()))
+            ((2,), 1)
+        """
         P = self.walk(key)[3]
         if self.output is None:
             return (tuple(P.matrix_from_columns(range(1, P.ncols())).list()),
@@ -186,6 +207,17 @@ class ActivationOracle(CellOracle):
     # -- points ------------------------------------------------------------
 
     def key_at(self, y, d=None):
+        r"""
+        Return the pattern at `y + \varepsilon d` (exact; ``None`` on a tie).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: from sage_tropnet.regions.activation import ActivationOracle
+            sage: o = ActivationOracle(ReLUNetwork([([[2]], [1]), ([[1]], [0])]))
+            sage: o.key_at([-1/2], [1]), o.key_at([-1/2], [-1]), o.key_at([-1/2])
+            (((1,), ()), ((0,), ()), None)
+        """
         y = vector(QQ, y)
         d = vector(QQ, d) if d is not None else None
         val, der = y, (d if d is not None else vector(QQ, len(y)))

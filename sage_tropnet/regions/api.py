@@ -162,6 +162,36 @@ def _tropical_oracle(obj, output):
     return TropicalOracle(as_tropical_map(obj, output))
 
 
+def cell_oracle(obj, method='auto', output=0):
+    r"""
+    Return the cell oracle of a network or tropical map for a route (see
+    :mod:`sage_tropnet.regions.oracle`).
+
+    INPUT:
+
+    - ``obj`` -- a network, a tropical rational map, a tropical polynomial, or
+      a vector of maps
+    - ``method`` -- ``'auto'`` (default), ``'tropical'`` or ``'activation'``
+    - ``output`` -- integer (default: ``0``) or ``None`` (activation route:
+      all outputs)
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions import cell_oracle
+        sage: net = ReLUNetwork([([[1], [-1]], [0, 1]), ([[1, 1]], [0])])
+        sage: cell_oracle(net), cell_oracle(net, method='tropical')
+        (ActivationOracle in dimension 1, TropicalOracle in dimension 1)
+    """
+    _check(method, 'facet', 'exact')
+    output = _output(obj, output)
+    if isinstance(obj, ReLUNetwork) and method in ('auto', 'activation'):
+        return ActivationOracle(obj, output)
+    if method == 'activation':
+        raise ValueError("the activation route needs a network, not %s" % type(obj).__name__)
+    return _tropical_oracle(obj, output)
+
+
 def regions(obj, method='auto', box=None, output=0, mode='exact', seed=0, progress=None):
     r"""
     Return the full-dimensional cells of a network or of a tropical map, with

@@ -19,8 +19,8 @@ EXAMPLES::
     Cell complex of 5 cells in R^1 (exact)
     sage: C.number_of_linear_regions()
     4
-    sage: C.polyhedron(0)
-    A 1-dimensional polyhedron in QQ^1 defined as the convex hull of 1 vertex and 1 ray
+    sage: C.polyhedron(((1, 1), (0,)))
+    A 1-dimensional polyhedron in QQ^1 defined as the convex hull of 2 vertices
     sage: C.adjacency_graph()
     Graph on 5 vertices
 
@@ -43,8 +43,9 @@ from sage.rings.rational_field import QQ
 from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
-from sage_tropnet.certify import normalize as primitive_row
-from sage_tropnet.hull import cube_inequalities
+from sage_tropnet.misc.linear_algebra import primitive_row
+from sage_tropnet.misc.polyhedra import box_inequalities
+from sage_tropnet.misc.union_find import UnionFind
 
 
 def domain_rows(box, n):
@@ -61,20 +62,11 @@ def domain_rows(box, n):
 
         sage: from sage_tropnet.regions.cells import domain_rows
         sage: domain_rows(1/2, 1)
-        [(1, -2), (1, 2)]
+        [(1, 2), (1, -2)]
         sage: domain_rows(None, 3)
         []
     """
-    if box is None:
-        return []
-    if hasattr(box, 'inequalities_list'):
-        if box.ambient_dim() != n:
-            raise ValueError("the domain lives in dimension %s, the map in %s"
-                             % (box.ambient_dim(), n))
-        if box.dim() < n:
-            raise ValueError("the counting domain must be full-dimensional")
-        return [primitive_row(r) for r in box.inequalities_list()]
-    return [primitive_row(r) for r in cube_inequalities(box, n)]
+    return [primitive_row(r) for r in box_inequalities(box, n, full_dimensional=True)]
 
 
 class _Projected:
@@ -115,9 +107,11 @@ def projected_oracle(oracle, key, dom):
         sage: from sage_tropnet.regions.cells import projected_oracle
         sage: x, y = TP.gens(2)
         sage: o = TropicalOracle(x + 0)
-        sage: o2, B = projected_oracle(o, (1, 0), []); o2.n, B
-        (1, [1]
-        [0])
+        sage: o2, B = projected_oracle(o, (1, 0), []); o2.n
+        1
+        sage: B
+        [1]
+        [0]
     """
     rows = [r[1:] for r in oracle.ieqs(key)] + [r[1:] for r in dom]
     n = oracle.n
@@ -242,34 +236,6 @@ class LinearRegion(SageObject):
         return r"x \mapsto %s \cdot x + %s" % (latex(self.gradient), latex(self.constant))
 
 
-class _UnionFind:
-    r"""
-    Union-find over hashable items.
-    """
-
-    def __init__(self):
-        self.parent = {}
-
-    def find(self, a):
-        parent = self.parent
-        if a not in parent:
-            parent[a] = a
-            return a
-        root = a
-        while parent[root] != root:
-            root = parent[root]
-        while parent[a] != root:
-            parent[a], a = root, parent[a]
-        return root
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[ra] = rb
-        return True
-
-
 class CellComplex(SageObject):
     r"""
     The full-dimensional cells of a subdivision found by the region engine,
@@ -294,8 +260,10 @@ class CellComplex(SageObject):
         sage: from sage_tropnet.regions import regions
         sage: x, = TP.gens(1)
         sage: C = regions((0 + x + x**2 * (-2)) / (0 + x**2 * (-2)))
-        sage: C.keys(), sorted(C.edges())
-        ([(0, 0), (1, 0), (1, 1), (2, 1)], [((0, 0), (1, 0)), ((1, 0), (1, 1)), ((1, 1), (2, 1))])
+        sage: sorted(C.keys())
+        [(0, 0), (1, 0), (1, 1), (2, 1)]
+        sage: sorted(C.edges())
+        [((0, 0), (1, 0)), ((1, 0), (1, 1)), ((1, 1), (2, 1))]
         sage: C.label((1, 1))
         ((-1,), 2)
     """
@@ -359,7 +327,7 @@ class CellComplex(SageObject):
             sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
             sage: from sage_tropnet.regions import regions
             sage: x, = TP.gens(1)
-            sage: regions(x + 0).keys()
+            sage: sorted(regions(x + 0).keys())
             [(0, 0), (1, 0)]
         """
         return list(self._keys)
@@ -404,7 +372,7 @@ class CellComplex(SageObject):
             sage: from sage_tropnet.regions import regions
             sage: x, = TP.gens(1)
             sage: regions(x + 0, box=2).ieqs((1, 0))
-            [(0, 1), (2, -1), (2, 1)]
+            [(0, 1), (2, 1), (2, -1)]
         """
         own = list(dict.fromkeys(primitive_row(r) for r in self.oracle.ieqs(key)))
         return own + [r for r in domain_rows(self.box, self.oracle.n) if r not in own]
@@ -418,8 +386,8 @@ class CellComplex(SageObject):
             sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
             sage: from sage_tropnet.regions import regions
             sage: x, = TP.gens(1)
-            sage: regions(x + 0, box=2).polyhedron(1).vertices()
-            (A vertex at (0), A vertex at (2))
+            sage: regions(x + 0, box=2).polyhedron((1, 0)).vertices()
+            (A vertex at (2), A vertex at (0))
         """
         key = self._keys[i] if isinstance(i, (int,)) or hasattr(i, 'is_integer') and \
             not isinstance(i, tuple) else i
@@ -495,7 +463,7 @@ class CellComplex(SageObject):
     def _components(self, adjacency='facet'):
         if adjacency not in ('facet', 'nonempty'):
             raise ValueError("adjacency must be 'facet' or 'nonempty', got %r" % (adjacency,))
-        uf = _UnionFind()
+        uf = UnionFind()
         for k in self._keys:
             uf.find(k)
         if self._glued is not None and adjacency == 'facet':

@@ -27,9 +27,9 @@ EXAMPLES::
     sage: from sage_tropnet.regions.explore import explore
     sage: x, y = TP.gens(2)
     sage: C = explore(TropicalOracle((x + y + 0) / (x * y + 0))); C
-    Cell complex of 4 cells in R^2 (exact)
+    Cell complex of 5 cells in R^2 (exact)
     sage: C.number_of_linear_regions()
-    4
+    5
     sage: explore(TropicalOracle(x + y), box=1).number_of_cells()
     2
 
@@ -60,7 +60,7 @@ from sage.rings.rational_field import QQ
 from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
-from sage_tropnet.certify import normalize as primitive_row
+from sage_tropnet.misc.linear_algebra import primitive_row
 from sage_tropnet.regions.kernel import CellFacets, float_row as _float_row
 from sage_tropnet.regions.cells import CellComplex, domain_rows, projected_oracle
 
@@ -74,7 +74,7 @@ def ppl_facets(rows, n):
 
         sage: from sage_tropnet.regions.explore import ppl_facets
         sage: ppl_facets([(1, 1, 0), (1, -1, 0), (3, 1, 1)], 2)
-        [[0], [1]]
+        [[0], [1], [2]]
         sage: ppl_facets([(0, 1), (0, -1)], 1) is None
         True
     """
@@ -148,7 +148,7 @@ def _start_point(n, dom, rng):
         yield pt
 
 
-def explore(oracle, box=None, mode='exact', seed=0, progress=None):
+def explore(oracle, box=None, mode='exact', seed=0, progress=None, facets='kernel'):
     r"""
     Return the full-dimensional cells of ``oracle`` in a domain, with their
     facet adjacency, by the facet-crossing search.
@@ -163,6 +163,9 @@ def explore(oracle, box=None, mode='exact', seed=0, progress=None):
       depend on it)
     - ``progress`` -- ``None`` (a progress bar on a terminal), ``True`` or
       ``False``
+    - ``facets`` -- ``'kernel'`` (default: the compiled double description,
+      PPL only for undecided cells) or ``'ppl'`` (PPL for every cell: slow,
+      an independent check of the kernel; exact mode only)
 
     OUTPUT: a :class:`~sage_tropnet.regions.cells.CellComplex`
 
@@ -177,11 +180,16 @@ def explore(oracle, box=None, mode='exact', seed=0, progress=None):
         (12, 17)
         sage: explore(ActivationOracle(T4), mode='float').number_of_cells()
         12
+        sage: D = explore(ActivationOracle(T4), facets='ppl')
+        sage: set(D.keys()) == set(C.keys()) and D.edges() == C.edges()
+        True
 
     ALGORITHM: see the module documentation.
     """
     if mode not in ('exact', 'float'):
         raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
+    if facets not in ('kernel', 'ppl'):
+        raise ValueError("facets must be 'kernel' or 'ppl', got %r" % (facets,))
     n0 = oracle.n
     rng = random.Random(int(seed))
     dom0 = domain_rows(box, n0)
@@ -225,8 +233,11 @@ def explore(oracle, box=None, mode='exact', seed=0, progress=None):
             fl = [_float_row(r) for r in own] + [f for f, r in zip(fdom, dom) if r not in own]
             # the row t >= 0 of the homogenisation comes first (index -1 below)
             fl = [finf] + fl
-            status, groups, point, centres = kern.facets(
-                [f for f, _, _ in fl], [e for _, e, _ in fl], [x for _, _, x in fl])
+            if facets == 'ppl':
+                status = -1
+            else:
+                status, groups, point, centres = kern.facets(
+                    [f for f, _, _ in fl], [e for _, e, _ in fl], [x for _, _, x in fl])
             if status == -1:
                 groups = ppl_facets(rows, n)
                 status = 0 if groups is None else 1

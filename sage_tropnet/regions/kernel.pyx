@@ -171,7 +171,14 @@ cdef inline int64_t gcd64(int64_t a, int64_t b) nogil:
 
 cdef class DDBase:
     r"""
-    Buffers and the double description step shared by the searches.
+    Buffers and the double description step shared by the searches
+    (:class:`CellFacets`, :class:`Subdivider`).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.regions.kernel import DDBase, CellFacets
+        sage: issubclass(CellFacets, DDBase)
+        True
     """
     cdef int d, W, exact, maxpath, vcap, plen, nlines
     cdef double tol
@@ -274,11 +281,10 @@ cdef class DDBase:
                 v += h[j] * g[j]
                 sa += fabs(h[j] * g[j])
                 gn1 += fabs(g[j])
-            if self.exact:
-                if hint and c.X[i] and sa < TWO53:
-                    B = 0.0
-                else:
-                    B = hn1 * c.E[i] + eh * (gn1 + d * c.E[i]) + gam(d) * sa + TINY
+            if hint and c.X[i] and sa < TWO53:
+                B = 0.0      # integers: the float value is exact, in both modes
+            elif self.exact:
+                B = hn1 * c.E[i] + eh * (gn1 + d * c.E[i]) + gam(d) * sa + TINY
             else:
                 B = self.tol * sa + TINY
             if lin0 and c.R[i]:
@@ -713,7 +719,7 @@ def float_row(r):
         sage: float_row([3, -4])
         ([3.0, -4.0], 0.0, 1)
         sage: f, e, x = float_row([2**80 + 1, 1]); f, e < 1e-15, x
-        ([1.0, 8.271806125530277e-25], True, 0)
+        ([0.5, 4.1359030627651384e-25], True, 0)
     """
     from fractions import Fraction
     mx = max(abs(int(t)) for t in r) if len(r) else 0
@@ -744,7 +750,7 @@ cdef class CellFacets(DDBase):
         sage: from sage_tropnet.regions.kernel import CellFacets
         sage: C = CellFacets(1)
         sage: C.facets([[1.0, 0.0], [0.0, 1.0], [2.0, -1.0]], [0.0] * 3, [1] * 3)
-        (1, [[1], [2]], [1.0], [[0.0], [2.0]])
+        (1, [[1], [2]], [0.5], [[0.0], [2.0]])
         sage: C.facets([[1.0, 0.0], [0.0, 1.0], [0.0, -1.0]], [0.0] * 3, [1] * 3)[0]
         0
     """
@@ -784,8 +790,11 @@ cdef class CellFacets(DDBase):
             sage: C = CellFacets(2)
             sage: C.facets([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, 0.0, 1.0], [0.0, 1.0, 1.0]],
             ....:          [0.0] * 4, [1] * 4)
-            (1, [[1], [2]], [1.0, 1.0], [[0.0, ...], [..., 0.0]])
-            sage: C.facets([[0.0, 1.0, 0.0], [0.0, -1.0, 0.0]], [0.0] * 2, [1] * 2)[0]
+            (1, [[0], [1], [2]], [1.0, 1.0], [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0]])
+            sage: C.facets([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0], [0.0, -1.0, 0.0]],
+            ....:          [0.0] * 3, [1] * 3)[0]
+            0
+            sage: C.facets([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], [0.0] * 2, [1] * 2)[0]
             -1
         """
         cdef int m = len(rows), d = self.d, i, j, k, npos, nneg, nzero, nl, best, W
@@ -834,12 +843,11 @@ cdef class CellFacets(DDBase):
                         for j in range(d):
                             hv += h[j] * lines[i][j]
                             vb += fabs(h[j] * lines[i][j])
-                        if self.exact:
-                            if ints[k] and lint[i] and vb < TWO53:
-                                e = 0.0
-                            else:
-                                e = sum(abs(t) for t in rows[k]) * lerr[i] + errs[k] * (
-                                    sum(abs(t) for t in lines[i]) + d * lerr[i]) + gam(d) * vb + TINY
+                        if ints[k] and lint[i] and vb < TWO53:
+                            e = 0.0      # integers: exact in both modes
+                        elif self.exact:
+                            e = sum(abs(t) for t in rows[k]) * lerr[i] + errs[k] * (
+                                sum(abs(t) for t in lines[i]) + d * lerr[i]) + gam(d) * vb + TINY
                         else:
                             e = self.tol * vb + TINY
                         vals.append((hv, e))
@@ -1701,6 +1709,17 @@ cdef class Subdivider(DDBase):
     def run(self, list starts):
         r"""
         Subdivide every start cell; return the number of cells.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: from sage_tropnet.layers import activation
+            sage: from sage_tropnet.regions.kernel import Subdivider
+            sage: from sage_tropnet.regions.subdivide import kernel_layers, start_cells
+            sage: net = ReLUNetwork([([[1, 0], [0, 1], [1, 1]], [0, 0, -1]), ([[1, 1, 1]], [0])])
+            sage: starts, dom, extra = start_cells(net.layers(), None, 2)
+            sage: Subdivider(2, kernel_layers(net), extra_rows=extra).run(starts)
+            7
 
         ``starts`` is a list of ``(G, E, X, Z, path, fixed)``: the generators
         (rows ``(t, x)``), their error bounds, exact-integer flags, tight

@@ -192,7 +192,7 @@ class PullbackOracle(CellOracle):
         sage: x, y = TP.gens(2)
         sage: o = PullbackOracle(TropicalOracle(x + y), matrix(QQ, [[0, 1], [1, 0]]))
         sage: k = o.key_at([2, 1]); k
-        ((0, 0), (1, 0))
+        ((1, 0), (0, 0))
         sage: o.agree(k)
         True
     """
@@ -204,6 +204,18 @@ class PullbackOracle(CellOracle):
         self._cache = {}
 
     def key_at(self, y, d=None):
+        r"""
+        Return the pair of cells of `y + \varepsilon d` and of `g (y + \varepsilon d)`.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: from sage_tropnet.regions.oracle import PullbackOracle
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: x, = TP.gens(1)
+            sage: PullbackOracle(TropicalOracle(x + 0), matrix(QQ, [[-1]])).key_at([2])
+            ((1, 0), (0, 0))
+        """
         k1 = self.base.key_at(y, d)
         if k1 is None:
             return None
@@ -214,6 +226,18 @@ class PullbackOracle(CellOracle):
         return (k1, k2)
 
     def ieqs(self, key):
+        r"""
+        Return the inequalities of both cells, the second pulled back by `g`.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: from sage_tropnet.regions.oracle import PullbackOracle
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: x, = TP.gens(1)
+            sage: PullbackOracle(TropicalOracle(x + 0), matrix(QQ, [[-1]])).ieqs(((1, 0), (0, 0)))
+            [(0, 1), (0, 1)]
+        """
         if key not in self._cache:
             k1, k2 = key
             pulled = [tuple([t[0]] + list(vector(QQ, t[1:]) * self.g)) for t in self.base.ieqs(k2)]
@@ -221,6 +245,18 @@ class PullbackOracle(CellOracle):
         return self._cache[key]
 
     def label(self, key):
+        r"""
+        Return the pair of affine maps of the two cells.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: from sage_tropnet.regions.oracle import PullbackOracle
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: x, = TP.gens(1)
+            sage: PullbackOracle(TropicalOracle(x + 0), matrix(QQ, [[-1]])).label(((1, 0), (0, 0)))
+            (((1,), 0), ((0,), 0))
+        """
         return (self.base.label(key[0]), self.base.label(key[1]))
 
     def agree(self, key):

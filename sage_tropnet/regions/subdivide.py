@@ -30,11 +30,11 @@ EXAMPLES::
     sage: from sage_tropnet.regions.subdivide import subdivide
     sage: net = random_network([3, 6, 6, 1], seed=2)
     sage: S = subdivide(net, glue=True); S
-    Subdivision of R^3 into 126 activation regions and 126 linear regions (exact)
+    Subdivision of R^3 into 261 activation regions and 261 linear regions (exact)
     sage: subdivide(net, mode='float').count
-    126
+    261
     sage: subdivide(net, domain=1).count
-    23
+    117
 
 AUTHORS:
 
@@ -69,8 +69,9 @@ from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
 from sage_tropnet.network import ReLUNetwork
+from sage_tropnet.misc.union_find import UnionFind
 from sage_tropnet.layers import activation, homogeneous_rows, compose_rows
-from sage_tropnet.certify import normalize as primitive_row
+from sage_tropnet.misc.linear_algebra import primitive_row
 from sage_tropnet.regions.kernel import (Subdivider, float_row, K_DOMAIN, K_INFINITY, K_UNIT,
                                          K_MAXOUT)
 from sage_tropnet.regions.activation import ActivationOracle
@@ -280,9 +281,9 @@ class ExactRows:
             sage: E = ExactRows([(matrix(QQ, [[1, 0], [1, 1]]), vector(QQ, [0, 0]), ReLU()),
             ....:                (matrix(QQ, [[1, 1]]), vector(QQ, [0]), Linear())],
             ....:               {0: [1, 0, 0]})
-            sage: path = [(1, -1, 0, 0, 0), (2, 0, 0, 1, 0)]
-            sage: E.exact_sign([b'\x01\x00', b''], path, [1], (2, 0, 1, 1, 0))
-            (0, [0.0, 0.0, 1.0])
+            sage: path = [(1, -1, 0, 0, 0), (2, 0, 0, 1, 0), (2, 0, 1, 1, 0)]
+            sage: E.exact_sign([b'\x01\x01', b''], path, [0, 1], (2, 0, 1, 1, 0))
+            (1, [0.0, 0.0, 1.0])
         """
         states = [bytes(s) for s in states]
         R = matrix(QQ, [self.row(path[p], states) for p in tight])
@@ -488,7 +489,7 @@ def start_cells(layers, domain, n):
     # cut by units of the first layer until the pieces are pointed
     A = homogeneous_rows(W1, b1)
     lin = matrix(QQ, [l.vector() for l in P.lines()])
-    normals = matrix(QQ, 0, n)
+    normals = matrix(QQ, 0, lin.nrows())
     chosen = []
     for u in range(act1.units(W1.nrows())):
         rows = []
@@ -548,30 +549,6 @@ def _projection(net):
 # the result
 # ---------------------------------------------------------------------------
 
-class _UnionFind:
-    def __init__(self):
-        self.parent = {}
-
-    def find(self, a):
-        parent = self.parent
-        if a not in parent:
-            parent[a] = a
-            return a
-        root = a
-        while parent[root] != root:
-            root = parent[root]
-        while parent[a] != root:
-            parent[a], a = root, parent[a]
-        return root
-
-    def union(self, a, b):
-        ra, rb = self.find(a), self.find(b)
-        if ra == rb:
-            return False
-        self.parent[ra] = rb
-        return True
-
-
 class Subdivision(SageObject):
     r"""
     The result of :func:`subdivide`.
@@ -592,7 +569,7 @@ class Subdivision(SageObject):
         sage: S = subdivide(T4, glue=True, record=True); S.count, S.linear_count
         (12, 12)
         sage: len(S.keys), len(S.edges)
-        (12, 21)
+        (12, 17)
     """
 
     def __init__(self, **data):
@@ -645,7 +622,7 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
         sage: S = subdivide(serra, glue=True); S.count, S.linear_count
         (5, 4)
         sage: subdivide(random_network([4, 8, 8, 1], seed=1)).count
-        1021
+        2642
 
     A first layer of rank one in the plane::
 
@@ -705,7 +682,7 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
             pts = pts @ Bf.T
         points = pts
     if glue or record:
-        uf = _UnionFind()
+        uf = UnionFind()
         index = {k: i for i, k in enumerate(keys)} if record else None
         merges = 0
         edges = set() if record else None

@@ -21,11 +21,11 @@ EXAMPLES::
     sage: x, y = TP.gens(2)
     sage: o = TropicalOracle((x + y + 0) / (x + 0))
     sage: k = o.key_at([1, -2]); k, o.label(k)
-    ((1, 1), ((0, 0), 0))
+    ((2, 1), ((0, 0), 0))
     sage: o.ieqs(k)
     [(0, 1, 0), (0, 1, -1), (0, 1, 0)]
     sage: o.neighbour(k, (0, 1, -1))
-    (2, 1)
+    (1, 1)
 
 AUTHORS:
 
@@ -179,12 +179,35 @@ class TropicalOracle(CellOracle):
         return out
 
     def ieqs(self, key):
+        r"""
+        Return the inequalities of the cell ``key = (i, j)``: `p_i \ge p_k`
+        and `q_j \ge q_l` for the upper-hull neighbours (primitive rows).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: x, = TP.gens(1)
+            sage: TropicalOracle(x + 0).ieqs((0, 0))
+            [(0, -1)]
+        """
         out = []
         for side, i in enumerate(key):
             out.extend(r for r, _ in self.side_rows(side, i))
         return out
 
     def label(self, key):
+        r"""
+        Return the affine map ``(e_i - f_j, c_i - d_j)`` of the cell ``(i, j)``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: x, = TP.gens(1)
+            sage: TropicalOracle((x * 2 + 1) / (x + 0)).label((0, 0))
+            ((0,), 1)
+        """
         lab = self._label_cache.get(key)
         if lab is None:
             (Ep, Cp, _), (Eq, Cq, _) = self.polys
@@ -193,9 +216,31 @@ class TropicalOracle(CellOracle):
         return lab
 
     def neighbour(self, key, row):
+        r"""
+        Return the cell across the facet ``row`` (known combinatorially).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: x, = TP.gens(1)
+            sage: TropicalOracle(x + 0).neighbour((1, 0), (0, 1))
+            (0, 0)
+        """
         return self.int_cell(key).get(tuple(row))
 
     def key_at(self, y, d=None):
+        r"""
+        Return the cell ``(i, j)`` at `y + \varepsilon d` (exact; ``None`` on a tie).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: x, = TP.gens(1)
+            sage: TropicalOracle(x + 0).key_at([0], [1])
+            (1, 0)
+        """
         key = []
         yq = vector(QQ, y)
         dq = None if d is None else vector(QQ, d)

@@ -54,41 +54,6 @@ def _evaluate(obj, x, output=0):
     return obj(x)
 
 
-class _PullbackOracle:
-    r"""
-    Cells of the common refinement of the cells of `f` and of `f \circ g`:
-    a key is the pair (cell of `x`, cell of `g x`).
-    """
-
-    def __init__(self, base, g):
-        self.base = base
-        self.g = g
-        self.n = base.n
-        self._cache = {}
-
-    def key_at(self, y, d):
-        k1 = self.base.key_at(y, d)
-        if k1 is None:
-            return None
-        k2 = self.base.key_at(self.g * y, None if d is None else self.g * d)
-        if k2 is None:
-            return None
-        return (k1, k2)
-
-    def ieqs(self, key):
-        if key not in self._cache:
-            k1, k2 = key
-            pulled = [[t[0]] + list(vector(QQ, t[1:]) * self.g) for t in self.base.ieqs(k2)]
-            self._cache[key] = list(self.base.ieqs(k1)) + pulled
-        return self._cache[key]
-
-    def agree(self, key):
-        k1, k2 = key
-        a1, c1 = self.base.label(k1)
-        a2, c2 = self.base.label(k2)
-        return tuple(a1) == tuple(vector(QQ, a2) * self.g) and c1 == c2
-
-
 def _relint_points(P, rng):
     r"""
     Yield rational points of the interior of a full-dimensional polyhedron:
@@ -188,16 +153,16 @@ def is_invariant(obj, G, output=0, method=None, seed=0):
     n = input_dimension(obj)
     group = finite_linear_group(G, n)
     method = default_route(obj) if method is None else method
-    from sage_tropnet.regions import _as_map_and_oracle, _explore
-    base = _as_map_and_oracle(obj, method, output)
+    from sage_tropnet.regions import cell_oracle, explore, PullbackOracle
+    base = cell_oracle(obj, method, output)
     rng = _random.Random(seed)
     for g in group.gens:
-        oracle = _PullbackOracle(base, g)
-        cells, _ = _explore(oracle, None, seed=seed, progress=False)
-        for key in sorted(cells, key=repr):
+        oracle = PullbackOracle(base, g)
+        C = explore(oracle, seed=0 if seed is None else seed, progress=False)
+        for key in sorted(C.keys(), key=repr):
             if oracle.agree(key):
                 continue
-            for count, x in enumerate(_relint_points(cells[key], rng)):
+            for count, x in enumerate(_relint_points(C.polyhedron(key), rng)):
                 if _evaluate(obj, g * x, output) != _evaluate(obj, x, output):
                     return (False, _simplify_witness(obj, g, x, output))
                 if count > 1000:
