@@ -132,21 +132,30 @@ def _output(obj, output):
 
 class _Bar:
     r"""
-    A progress bar fed with the number of cells found so far.
+    A progress bar fed with the number of cells found so far (cells and
+    cells per second); it is created at the first report of the search, so
+    that short calls pay nothing for it.
     """
 
     def __init__(self, progress, desc):
-        from tqdm.auto import tqdm
-        self.bar = tqdm(desc=desc, unit=" cells", disable=True if progress is False else None,
-                        leave=False, mininterval=0.5)
+        self.progress = progress
+        self.desc = desc
+        self.bar = None
         self.done = 0
 
     def __call__(self, count):
+        if self.progress is False:
+            return
+        if self.bar is None:
+            from tqdm.auto import tqdm
+            self.bar = tqdm(desc=self.desc, unit=" cells", leave=False, mininterval=0.5,
+                            disable=None)
         self.bar.update(count - self.done)
         self.done = count
 
     def close(self):
-        self.bar.close()
+        if self.bar is not None:
+            self.bar.close()
 
 
 def _tropical_oracle(obj, output):

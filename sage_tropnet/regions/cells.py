@@ -511,7 +511,9 @@ class CellComplex(SageObject):
 
     def linear_regions(self, adjacency='facet'):
         r"""
-        Return the linear regions as a list of :class:`LinearRegion`.
+        Return the linear regions as a list of :class:`LinearRegion`, in the
+        order of their affine maps (gradient, then constant), so that both
+        routes list the regions of a network in the same order.
 
         EXAMPLES::
 
@@ -529,4 +531,6 @@ class CellComplex(SageObject):
                 out.append(LinearRegion([self.polyhedron(k) for k in ks], ks, g, c))
             else:
                 out.append(LinearRegion([self.polyhedron(k) for k in ks], ks, vector(QQ, g), c))
+        out.sort(key=lambda r: (tuple(r.gradient), r.constant,
+                                tuple(r.cells[0].representative_point())))
         return out

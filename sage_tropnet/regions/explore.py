@@ -222,22 +222,31 @@ def explore(oracle, box=None, mode='exact', seed=0, progress=None, facets='kerne
     seen = {start}
     edges = set()
     queue = [start]
-    rows_cache = {}
+    inf_row = tuple([1] + [0] * n)
+    kernel_rows = getattr(work, 'kernel_rows', None)
     try:
         while queue:
             key = queue.pop()
-            own = rows_cache.pop(key, None)
-            if own is None:
+            block, first = None, 0
+            if kernel_rows is not None:
+                own, fown, first, block = kernel_rows(key)
+            else:
                 own = list(dict.fromkeys(primitive_row(r) for r in work.ieqs(key)))
-            rows = own + [r for r in dom if r not in own]
-            fl = [_float_row(r) for r in own] + [f for f, r in zip(fdom, dom) if r not in own]
+                fown = [_float_row(r) for r in own]
+            if dom:
+                ownset = set(own)
+                rows = own + [r for r in dom if r not in ownset]
+                fl = fown + [f for f, r in zip(fdom, dom) if r not in ownset]
+            else:
+                rows, fl = own, fown
             # the row t >= 0 of the homogenisation comes first (index -1 below)
             fl = [finf] + fl
             if facets == 'ppl':
                 status = -1
             else:
                 status, groups, point, centres = kern.facets(
-                    [f for f, _, _ in fl], [e for _, e, _ in fl], [x for _, _, x in fl])
+                    [f for f, _, _ in fl], [e for _, e, _ in fl], [x for _, _, x in fl],
+                    exact=[inf_row] + rows, cache_key=block, cache_rows=first + 1)
             if status == -1:
                 groups = ppl_facets(rows, n)
                 status = 0 if groups is None else 1

@@ -189,6 +189,7 @@ cdef class DDBase:
     cdef double *vbuf
     cdef double *bbuf
     cdef int *sbuf
+    cdef int *tbuf
     cdef int failed
     cdef public int64_t refreshes
 
@@ -212,6 +213,7 @@ cdef class DDBase:
         free(self.vbuf)
         free(self.bbuf)
         free(self.sbuf)
+        free(self.tbuf)
 
     cdef int reserve_v(self, int m) except -1:
         cdef int cap
@@ -221,7 +223,8 @@ cdef class DDBase:
         self.vbuf = <double *> realloc(self.vbuf, cap * sizeof(double))
         self.bbuf = <double *> realloc(self.bbuf, cap * sizeof(double))
         self.sbuf = <int *> realloc(self.sbuf, cap * sizeof(int))
-        if self.vbuf == NULL or self.bbuf == NULL or self.sbuf == NULL:
+        self.tbuf = <int *> realloc(self.tbuf, cap * sizeof(int))
+        if self.vbuf == NULL or self.bbuf == NULL or self.sbuf == NULL or self.tbuf == NULL:
             raise MemoryError()
         self.vcap = cap
         return 0
@@ -351,7 +354,7 @@ cdef class DDBase:
         cdef uint64_t *Zj
         cdef uint64_t *Zk
         cdef uint64_t *Iw = <uint64_t *> malloc((W + 1) * sizeof(uint64_t))
-        cdef int cnt, ok, isint
+        cdef int cnt, ok, isint, simple
         cdef double vi, vj, Bi, Bj, gi_max, gj_max, mx, e
         cdef double *gi
         cdef double *gj
@@ -386,6 +389,13 @@ cdef class DDBase:
                     if self.sbuf[i] == 0:
                         outn.Z[q * W + wd] |= bm
                     outn.m += 1
+            # the number of tight rows of each generator (d - 1 - lines if simple)
+            self.reserve_v(m)
+            for i in range(m):
+                cnt = 0
+                for q in range(W):
+                    cnt += __builtin_popcountll(c.Z[i * W + q])
+                self.tbuf[i] = cnt
             for i in range(m):
                 if self.sbuf[i] <= 0:
                     continue
@@ -400,8 +410,12 @@ cdef class DDBase:
                         cnt += __builtin_popcountll(Iw[q])
                     if cnt < d - 2 - self.nlines:
                         continue
+                    # two simple generators sharing d - 2 tight rows span a
+                    # 2-face: adjacent, no third generator can lie on it
                     ok = 1
-                    for k in range(m):
+                    simple = (self.tbuf[i] == d - 1 - self.nlines and
+                              self.tbuf[j] == d - 1 - self.nlines and cnt == d - 2 - self.nlines)
+                    for k in range(0 if not simple else m, m):
                         if k == i or k == j:
                             continue
                         Zk = c.Z + k * W
@@ -734,6 +748,43 @@ def float_row(r):
 # the facets of one cell
 # ---------------------------------------------------------------------------
 
+cdef class SavedCone:
+    r"""
+    A cone saved by :meth:`CellFacets.facets` after its first rows (its
+    generators, their tight rows and those rows), to start other cells from.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.regions.kernel import CellFacets, SavedCone
+        sage: C = CellFacets(1)
+        sage: r = C.facets([[1.0, 0.0], [0.0, 1.0], [2.0, -1.0]], [0.0] * 3, [1] * 3,
+        ....:              cache_key='a', cache_rows=2)
+        sage: isinstance(C.saved('a'), SavedCone)
+        True
+    """
+    cdef int m, d, W, plen
+    cdef double *G
+    cdef double *E
+    cdef uint8_t *X
+    cdef uint8_t *R
+    cdef uint64_t *Z
+    cdef double *prow
+    cdef double *perr
+    cdef uint8_t *pint
+    cdef int *pdesc
+
+    def __dealloc__(self):
+        free(self.G)
+        free(self.E)
+        free(self.X)
+        free(self.R)
+        free(self.Z)
+        free(self.prow)
+        free(self.perr)
+        free(self.pint)
+        free(self.pdesc)
+
+
 cdef class CellFacets(DDBase):
     r"""
     Facets of a cell `\{x : c_k + a_k \cdot x \ge 0\}` by the double
@@ -757,18 +808,77 @@ cdef class CellFacets(DDBase):
     cdef CellBuf cur
     cdef CellBuf nxt
     cdef int cap_rows
+    cdef object exact_rows
+    cdef public int64_t fallbacks
+    cdef dict cones
 
     def __init__(self, int n, bint exact=True, double tol=1e-9):
         self.exact = 1 if exact else 0
         self.tol = tol
         self.cap_rows = 0
         self.d = n + 1
+        self.cones = {}
 
     def __dealloc__(self):
         buf_free(&self.cur)
         buf_free(&self.nxt)
 
-    def facets(self, rows, errs, ints):
+    def saved(self, key):
+        r"""
+        Return the cone saved under ``key`` (or ``None``).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.regions.kernel import CellFacets
+            sage: CellFacets(2).saved('nothing') is None
+            True
+        """
+        return self.cones.get(key)
+
+    cdef SavedCone save(self, CellBuf *c):
+        cdef SavedCone S = SavedCone.__new__(SavedCone)
+        cdef int d = self.d, W = self.W, m = c.m, P = self.plen
+        S.m, S.d, S.W, S.plen = m, d, W, P
+        S.G = <double *> malloc((m * d + 1) * sizeof(double))
+        S.E = <double *> malloc((m + 1) * sizeof(double))
+        S.X = <uint8_t *> malloc(m + 1)
+        S.R = <uint8_t *> malloc(m + 1)
+        S.Z = <uint64_t *> malloc((m * W + 1) * sizeof(uint64_t))
+        S.prow = <double *> malloc((P * d + 1) * sizeof(double))
+        S.perr = <double *> malloc((P + 1) * sizeof(double))
+        S.pint = <uint8_t *> malloc(P + 1)
+        S.pdesc = <int *> malloc((5 * P + 1) * sizeof(int))
+        memcpy(S.G, c.G, m * d * sizeof(double))
+        memcpy(S.E, c.E, m * sizeof(double))
+        memcpy(S.X, c.X, m)
+        memcpy(S.R, c.R, m)
+        memcpy(S.Z, c.Z, m * W * sizeof(uint64_t))
+        memcpy(S.prow, self.prow, P * d * sizeof(double))
+        memcpy(S.perr, self.perr, P * sizeof(double))
+        memcpy(S.pint, self.pint, P)
+        memcpy(S.pdesc, self.pdesc, 5 * P * sizeof(int))
+        return S
+
+    cdef int restore(self, SavedCone S, CellBuf *c) except -1:
+        cdef int i, q, d = self.d, W = self.W, m = S.m
+        buf_reserve(c, m, d, W)
+        c.m = m
+        memcpy(c.G, S.G, m * d * sizeof(double))
+        memcpy(c.E, S.E, m * sizeof(double))
+        memcpy(c.X, S.X, m)
+        memcpy(c.R, S.R, m)
+        memset(c.Z, 0, m * W * sizeof(uint64_t))
+        for i in range(m):
+            for q in range(min(W, S.W)):
+                c.Z[i * W + q] = S.Z[i * S.W + q]
+        memcpy(self.prow, S.prow, S.plen * d * sizeof(double))
+        memcpy(self.perr, S.perr, S.plen * sizeof(double))
+        memcpy(self.pint, S.pint, S.plen)
+        memcpy(self.pdesc, S.pdesc, 5 * S.plen * sizeof(int))
+        self.plen = S.plen
+        return 0
+
+    def facets(self, rows, errs, ints, exact=None, cache_key=None, cache_rows=0):
         r"""
         Return ``(status, groups, point, centres)``: ``status`` is ``1`` (a
         full-dimensional pointed cell: ``groups`` lists its facets, each as
@@ -783,6 +893,13 @@ cdef class CellFacets(DDBase):
         - ``rows`` -- list of float rows ``(c, a_1, ..., a_n)``
         - ``errs`` -- list of bounds on the error of each float row (max norm)
         - ``ints`` -- list of flags: the row is an exact integer row
+        - ``exact`` -- optional list of the exact integer rows: a sign the
+          error bounds leave undecided is then computed exactly (once the cone
+          is pointed), instead of giving up
+        - ``cache_key``, ``cache_rows`` -- optional: the cone of the first
+          ``cache_rows`` rows is saved under ``cache_key`` (if it is pointed),
+          or taken from the cache if it is there (then the first
+          ``cache_rows`` rows must be the same)
 
         EXAMPLES::
 
@@ -797,7 +914,7 @@ cdef class CellFacets(DDBase):
             sage: C.facets([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], [0.0] * 2, [1] * 2)[0]
             -1
         """
-        cdef int m = len(rows), d = self.d, i, j, k, npos, nneg, nzero, nl, best, W
+        cdef int m = len(rows), d = self.d, i, j, k, npos, nneg, nzero, nl, best, W, k0
         cdef double bv, hv, vb, e, mx, gmax, lmax
         cdef double *h
         cdef CellBuf *c
@@ -808,11 +925,15 @@ cdef class CellFacets(DDBase):
             free(self.perr)
             free(self.pint)
             free(self.pdesc)
-            self.setup_path(d, m + 1)
-            self.cap_rows = m + 1
+            self.setup_path(d, max(m + 1, 2 * self.cap_rows))
+            self.cap_rows = self.maxpath
+            # the tight sets are wider now: reallocate the cells
+            buf_free(&self.cur)
+            buf_free(&self.nxt)
         W = self.W
         self.plen = 0
         self.failed = 0
+        self.exact_rows = exact
         # lines: the unit vectors (all of R^d); rays: none
         nl = d
         self.nlines = nl
@@ -823,8 +944,16 @@ cdef class CellFacets(DDBase):
         buf_reserve(c, 4, d, W)
         c.m = 0
         hrow = <double *> malloc(d * sizeof(double))
+        k0 = 0
+        if cache_key is not None and cache_key in self.cones:
+            self.restore(<SavedCone> self.cones[cache_key], c)
+            nl = 0
+            self.nlines = 0
+            k0 = cache_rows
         try:
-            for k in range(m):
+            for k in range(k0, m):
+                if cache_key is not None and k == cache_rows and k0 == 0 and nl == 0:
+                    self.cones[cache_key] = self.save(c)
                 self.failed = 0
                 for j in range(d):
                     hrow[j] = rows[k][j]
@@ -968,7 +1097,97 @@ cdef class CellFacets(DDBase):
             free(hrow)
 
     cdef int refresh(self, CellBuf *c, int i) except -1:
-        return 0
+        # a generator is determined by its tight rows only once the cone is pointed
+        if self.nlines:
+            return 0
+        return DDBase.refresh(self, c, i)
+
+    cdef int ambiguous(self, CellBuf *c, int i, double *h, double eh, int hkind, int hl, int hu,
+                       int ha, int hb) except? -9:
+        cdef int j, w, d = self.d
+        cdef double mx
+        if self.exact_rows is None or self.nlines:
+            self.failed = 1
+            return 0
+        self.fallbacks += 1
+        tight = [self.pdesc[5 * w + 2] for w in range(self.plen)
+                 if (c.Z[i * self.W + (w >> 6)] >> (w & 63)) & 1]
+        others = [self.pdesc[5 * w + 2] for w in range(self.plen)
+                  if not ((c.Z[i * self.W + (w >> 6)] >> (w & 63)) & 1)]
+        res = exact_ray_sign(self.exact_rows, tight, others, hu)
+        if res is None:
+            self.failed = 1
+            return 0
+        sgn, gf = res
+        mx = 0.0
+        for j in range(d):
+            c.G[i * d + j] = gf[j]
+            if fabs(c.G[i * d + j]) > mx:
+                mx = fabs(c.G[i * d + j])
+        c.E[i] = U * mx + TINY
+        c.X[i] = 0
+        c.R[i] = 0
+        return sgn
+
+
+def exact_ray_sign(rows, tight, others, h):
+    r"""
+    Return ``(sign, generator)``: the exact sign of row ``h`` at the extreme
+    ray of the cone ``{rows >= 0}`` tight on the rows ``tight`` (indices into
+    ``rows``, integer rows), oriented by the rows ``others``, and the ray in
+    floating point; ``None`` if the tight rows do not determine a ray.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.regions.kernel import exact_ray_sign
+        sage: rows = [(1, 0, 0), (0, 1, 0), (0, 0, 1), (1, 1, 1)]
+        sage: exact_ray_sign(rows, [0, 1], [2], 3)
+        (1, [0.0, 0.0, 1.0])
+    """
+    from fractions import Fraction
+    M = [[Fraction(int(t)) for t in rows[k]] for k in tight]
+    d = len(rows[h])
+    # null space of M by Gauss-Jordan
+    piv_cols = []
+    r = 0
+    for col in range(d):
+        p = next((q for q in range(r, len(M)) if M[q][col] != 0), None)
+        if p is None:
+            continue
+        M[r], M[p] = M[p], M[r]
+        pv = M[r][col]
+        M[r] = [a / pv for a in M[r]]
+        for q in range(len(M)):
+            if q != r and M[q][col]:
+                f = M[q][col]
+                M[q] = [a - f * b for a, b in zip(M[q], M[r])]
+        piv_cols.append(col)
+        r += 1
+        if r == len(M):
+            break
+    free_cols = [c for c in range(d) if c not in piv_cols]
+    if len(free_cols) != 1:
+        return None
+    fc = free_cols[0]
+    g = [Fraction(0)] * d
+    g[fc] = Fraction(1)
+    for q, col in enumerate(piv_cols):
+        g[col] = -M[q][fc]
+    for k in others:
+        v = sum(Fraction(int(a)) * b for a, b in zip(rows[k], g))
+        if v:
+            if v < 0:
+                g = [-t for t in g]
+            break
+    else:
+        return None
+    s = sum(Fraction(int(a)) * b for a, b in zip(rows[h], g))
+    den = 1
+    for t in g:
+        den = den * t.denominator // __import__('math').gcd(den, t.denominator)
+    w = [int(t * den) for t in g]
+    f, _, _ = float_row(w)
+    return (1 if s > 0 else (-1 if s < 0 else 0)), f
 
 
 # ---------------------------------------------------------------------------

@@ -84,17 +84,48 @@ U = 2.0 ** -53
 # float data of a network for the kernel
 # ---------------------------------------------------------------------------
 
-def _float_entry(q):
+def _float_entry(num, den):
     r"""
-    Return ``(float(q), bound on its error, is an exact integer)``.
+    Return ``(float, bound on its error, is an exact integer)`` of the
+    rational ``num/den`` (Python integers, ``den > 0``, in lowest terms).
     """
-    num, den = q.numerator(), q.denominator()
-    f = float(q)
-    if not math.isfinite(f):
-        raise OverflowError
-    if den & (den - 1) == 0 and num.nbits() <= 53 and (f != 0.0 or num == 0):
+    f = num / den                     # correctly rounded
+    if not math.isfinite(f) or (f == 0.0 and num != 0):
+        raise OverflowError("a weight is beyond the range of double precision")
+    if den & (den - 1) == 0 and -(1 << 53) < num < (1 << 53):
         return f, 0.0, den == 1
     return f, 2 * U * abs(f) + 1e-300, False
+
+
+def _scaled_entry(n, d, sn, sd, scale):
+    r"""
+    Return ``(float, error bound, is an exact integer)`` of `(n/d) (sn/sd)`
+    where ``sn/sd`` is a power of two (equal to the float ``scale``).
+    """
+    if d & (d - 1) == 0:
+        # a dyadic rational: exact iff the odd part of n has at most 53 bits
+        m = n if n >= 0 else -n
+        if m == 0:
+            return 0.0, 0.0, True
+        odd = m >> ((m & -m).bit_length() - 1)
+        f = (n / d) * scale
+        if not math.isfinite(f) or f == 0.0:
+            raise OverflowError("a weight is beyond the range of double precision")
+        if odd < (1 << 53):
+            return f, 0.0, (n * sn) % (d * sd) == 0
+        return f, 2 * U * abs(f) + 1e-300, False
+    f = (n / d) * scale
+    if not math.isfinite(f) or (f == 0.0 and n != 0):
+        raise OverflowError("a weight is beyond the range of double precision")
+    return f, 2 * U * abs(f) + 1e-300, False
+
+
+def _ratios(v):
+    r"""
+    Return the list of ``(numerator, denominator)`` of the entries of ``v``
+    (Python integers).
+    """
+    return [(int(a.numer()), int(a.denom())) for a in v]
 
 
 def kernel_layers(net):
@@ -103,7 +134,9 @@ def kernel_layers(net):
     (cached on the network): weights and biases with bounds on their
     errors, per-row integer flags, and the activation.
 
-    Every layer is scaled by a power of two (exact) so that its largest
+    Every layer is scaled by a power of two (exact): to make its entries
+    integers when they are dyadic with a small common denominator (then the
+    kernel computes exactly in floating point), else so that its largest
     weight is about one; the bias of a layer is scaled by the product of the
     scales so far. Scaling by positive numbers changes no activation pattern
     and no equality of affine maps.
@@ -117,37 +150,48 @@ def kernel_layers(net):
         ([[0.5, 1.0]], [0], True)
         sage: L[1]['kind']
         'linear'
+        sage: kernel_layers(ReLUNetwork([([[1/2, -3/4]], [1/4])]))[0]['W']
+        [[2.0, -3.0]]
     """
     cache = getattr(net, '_cache', None)
     if cache is not None and 'kernel' in cache:
         return cache['kernel']
     specs = []
-    total = QQ(1)
+    tnum, tden = 1, 1                      # the product of the scales so far
     for W, b, act in net.layers():
         act = activation(act)
-        entries = W.list()
-        mx = max([abs(a) for a in entries] + [QQ(0)])
-        bx = max([abs(a * total) for a in b] + [QQ(0)])
-        den = ZZ(1)
-        for a in entries:
-            den = den.lcm(a.denominator())
-        for a in b:
-            den = den.lcm((a * total).denominator())
+        rows = [_ratios(W.row(i)) for i in range(W.nrows())]
+        bias = [(n * tnum, d * tden) for n, d in _ratios(b)]
+        den = 1
+        mx = Fraction(0)
+        for r in rows:
+            for n, d in r:
+                den = math.lcm(den, d)
+                if abs(n) * mx.denominator > mx.numerator * d:
+                    mx = Fraction(abs(n), d)
+        bx = 0
+        for n, d in bias:
+            g = math.gcd(n, d)
+            den = math.lcm(den, d // g)
+            bx = max(bx, abs(n) // d + 1)
         if den & (den - 1) == 0 and max(mx, bx) * den < 2 ** 40:
-            s = QQ(den)       # integral after scaling: exact integer arithmetic
+            sn, sd = den, 1                 # integral after scaling: exact integers
+        elif mx:
+            k = mx.numerator.bit_length() - mx.denominator.bit_length()
+            sn, sd = (1, 1 << k) if k >= 0 else (1 << -k, 1)
         else:
-            k = mx.numerator().nbits() - mx.denominator().nbits() if mx else 0
-            s = QQ(2) ** (-k)
-        total *= s
+            sn, sd = 1, 1
+        tnum, tden = tnum * sn, tden * sd
+        scale = sn / sd                     # a power of two: exact
         Wl, eW, bl, eb, isint = [], [], [], [], []
-        for i in range(W.nrows()):
+        for r, (bn, bd) in zip(rows, bias):
             row, erow, ok = [], [], True
-            for a in W.row(i):
-                f, e, z = _float_entry(a * s)
+            for n, d in r:
+                f, e, z = _scaled_entry(n, d, sn, sd, scale)
                 row.append(f)
                 erow.append(e)
                 ok = ok and z
-            f, e, z = _float_entry(b[i] * total)
+            f, e, z = _scaled_entry(bn, bd, sn, sd, scale)
             Wl.append(row)
             eW.append(erow)
             bl.append(f)
@@ -310,6 +354,101 @@ class ExactRows:
 # start cells
 # ---------------------------------------------------------------------------
 
+def _fraction_rows(M):
+    r"""
+    Return the rows of the Sage matrix ``M`` as lists of :class:`Fraction`.
+    """
+    return [[Fraction(n, d) for n, d in _ratios(M.row(i))] for i in range(M.nrows())]
+
+
+def _pivots(W, n, floats=None):
+    r"""
+    Return the indices of `n` linearly independent rows of the Sage matrix
+    ``W`` (exactly), chosen greedily along a float Gram-Schmidt (on the rows
+    ``floats`` if given), or ``None`` if there are none.
+    """
+    import numpy as _np
+    if W.nrows() < n:
+        return None
+    if floats is None:
+        floats = [[float(t) for t in r] for r in W.rows()]
+    F = _np.array(floats, dtype=float).reshape(W.nrows(), n)
+    order = list(_np.argsort(-_np.abs(F).max(axis=1), kind='stable'))
+    basis, piv = [], []
+    for i in order:
+        v = F[i].copy()
+        nv = _np.abs(v).max()
+        if nv == 0.0:
+            continue
+        for q in basis:
+            v -= (v @ q) * q
+        if _np.linalg.norm(v) > 1e-8 * _np.linalg.norm(F[i]):
+            basis.append(v / _np.linalg.norm(v))
+            piv.append(int(i))
+            if len(piv) == n:
+                break
+    if len(piv) < n:
+        return None
+    piv.sort()
+    if _fraction_det(_fraction_rows(W.matrix_from_rows(piv))) == 0:
+        return None
+    return piv
+
+
+def _fraction_det(M):
+    r"""
+    Return the determinant of a square matrix of fractions (Gaussian elimination).
+    """
+    M = [list(r) for r in M]
+    n = len(M)
+    det = Fraction(1)
+    for c in range(n):
+        p = next((r for r in range(c, n) if M[r][c] != 0), None)
+        if p is None:
+            return Fraction(0)
+        if p != c:
+            M[c], M[p] = M[p], M[c]
+            det = -det
+        det *= M[c][c]
+        for r in range(c + 1, n):
+            if M[r][c]:
+                f = M[r][c] / M[c][c]
+                M[r] = [a - f * b for a, b in zip(M[r], M[c])]
+    return det
+
+
+def _fraction_inverse_columns(M):
+    r"""
+    Return the columns of the inverse of an invertible square matrix of
+    fractions (Gauss-Jordan).
+    """
+    n = len(M)
+    A = [list(r) + [Fraction(int(i == j)) for j in range(n)] for i, r in enumerate(M)]
+    for c in range(n):
+        p = next(r for r in range(c, n) if A[r][c] != 0)
+        A[c], A[p] = A[p], A[c]
+        piv = A[c][c]
+        A[c] = [a / piv for a in A[c]]
+        for r in range(n):
+            if r != c and A[r][c]:
+                f = A[r][c]
+                A[r] = [a - f * b for a, b in zip(A[r], A[c])]
+    return [[A[i][n + j] for i in range(n)] for j in range(n)]
+
+
+def _int_fractions(v):
+    r"""
+    Return a primitive integer vector on the ray of a vector of fractions.
+    """
+    den = 1
+    for t in v:
+        den = math.lcm(den, t.denominator)
+    w = [int(t * den) for t in v]
+    g = math.gcd(*w)
+    return [t // g for t in w] if g > 1 else w
+
+
+
 class NotPointedError(ValueError):
     r"""
     Raised when the cells of the first layer have a lineality space that the
@@ -409,7 +548,7 @@ def _unit_rows(A, act, u, state):
     return out
 
 
-def start_cells(layers, domain, n):
+def start_cells(layers, domain, n, pivots=None):
     r"""
     Return ``(starts, domain_rows, extra)``: the start cells of the
     subdivision of ``domain`` (``None``, a box half-width or a
@@ -438,20 +577,14 @@ def start_cells(layers, domain, n):
     act1 = activation(act1)
     P = _domain_polyhedron(domain, n)
     if P is None and act1.rows_per_unit == 1 and not act1.is_linear and act1.alpha != 1:
-        piv = W1.pivot_rows()
-        if len(piv) < n:
-            raise ValueError("the first layer has rank %s < %s: project first" % (len(piv), n))
-        A = W1.matrix_from_rows(piv)
-        c = vector(QQ, [b1[i] for i in piv])
-        Mh = matrix(QQ, n + 1, n + 1)
-        Mh[0, 0] = 1
-        for i in range(n):
-            Mh[i + 1, 0] = c[i]
-            for j in range(n):
-                Mh[i + 1, j + 1] = A[i, j]
-        Minv = Mh.inverse()
-        cols = [_float_generator(_int_vector(Minv.column(j))) for j in range(n + 1)]
-        rows = [_float_row(Mh.row(i + 1)) for i in range(n)]
+        piv = pivots if pivots is not None else _pivots(W1, n)
+        if piv is None:
+            raise ValueError("the first layer has rank < %s: project first" % n)
+        rows1 = _fraction_rows(W1.matrix_from_rows(piv))
+        bias1 = [Fraction(nn, dd) for nn, dd in _ratios([b1[i] for i in piv])]
+        Mh = [[Fraction(1)] + [Fraction(0)] * n] + [[bias1[k]] + rows1[k] for k in range(n)]
+        cols = [_float_generator(_int_fractions(col)) for col in _fraction_inverse_columns(Mh)]
+        rows = [_float_generator(_int_fractions(Mh[i + 1])) for i in range(n)]
         dom = {0: [1] + [0] * n}
         starts = []
         for signs in itertools.product((1, -1), repeat=n):
@@ -642,8 +775,15 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
     n = net.input_dimension()
     B = None
     work = net
+    piv = None
     if domain is None:
-        work, B = _projection(net)
+        cache = getattr(net, '_cache', {})
+        if 'pivots' not in cache:
+            W1 = net.layers()[0][0]
+            cache['pivots'] = _pivots(W1, n, kernel_layers(net)[0]['W'])
+        piv = cache['pivots']
+        if piv is None:
+            work, B = _projection(net)
     nw = work.input_dimension() if B is None else B.ncols()
     if nw == 0:
         # a first layer without rank: the network is constant
@@ -655,7 +795,7 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
                            seconds=time.perf_counter() - t0, projection=B, network=net,
                            stats=dict(splits=0, fallbacks=0, refreshes=0, events=0))
     layers = [(W, b, activation(a)) for W, b, a in work.layers()]
-    starts, dom, extra = start_cells(layers, domain, nw)
+    starts, dom, extra = start_cells(layers, domain, nw, pivots=piv if B is None else None)
     fallback = ExactRows(layers, dom) if mode == 'exact' else None
     K = Subdivider(nw, kernel_layers(work), exact=(mode == 'exact'), output=-1 if output is None
                    else int(output), record=record, glue=glue, fallback=fallback,

@@ -129,6 +129,8 @@ class TropicalOracle(CellOracle):
             self._int.append([tuple(int(t * den) for t in [c] + list(e)) for e, c in zip(E, C)])
         self._rows_cache = {}
         self._label_cache = {}
+        self._map_cache = {}
+        self._float_cache = {}
 
     def side_rows(self, side, i):
         r"""
@@ -227,7 +229,58 @@ class TropicalOracle(CellOracle):
             sage: TropicalOracle(x + 0).neighbour((1, 0), (0, 1))
             (0, 0)
         """
-        return self.int_cell(key).get(tuple(row))
+        row = tuple(row)
+        new = list(key)
+        found = False
+        for side, i in enumerate(key):
+            k = self._side_map(side, i).get(row)
+            if k is not None:
+                new[side] = k
+                found = True
+        return tuple(new) if found else None
+
+    def _side_map(self, side, i):
+        m = self._map_cache.get((side, i))
+        if m is None:
+            m = self._map_cache[(side, i)] = {r: k for r, k in self.side_rows(side, i)}
+        return m
+
+    def kernel_rows(self, key):
+        r"""
+        Return ``(rows, floats, k, block)``: the distinct primitive rows of
+        the cell ``key`` with their float versions ``(coordinates, error
+        bound, integer flag)`` (cached per monomial); the first ``k`` rows are
+        those of the region ``block`` of the numerator's monomial, shared by
+        many cells (the search caches its cone).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: from sage_tropnet.regions.tropical import TropicalOracle
+            sage: x, = TP.gens(1)
+            sage: TropicalOracle(x + 0).kernel_rows((1, 0))
+            ([(0, 1)], [([0.0, 1.0], 0.0, 1)], 1, (0, 1))
+        """
+        from sage_tropnet.regions.kernel import float_row
+        rows, fl = [], []
+        seen = set()
+        first = 0
+        for side, i in enumerate(key):
+            c = self._float_cache.get((side, i))
+            if c is None:
+                rs = [r for r, _ in self.side_rows(side, i)]
+                c = self._float_cache[(side, i)] = (rs, [float_row(r) for r in rs])
+            if side == 0:
+                rows, fl = list(c[0]), list(c[1])
+                seen = set(rows)
+                first = len(rows)
+                continue
+            for r, f in zip(*c):
+                if r not in seen:
+                    seen.add(r)
+                    rows.append(r)
+                    fl.append(f)
+        return rows, fl, first, (0, key[0])
 
     def key_at(self, y, d=None):
         r"""

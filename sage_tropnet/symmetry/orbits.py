@@ -184,7 +184,7 @@ def region_orbits(obj, G, domain=None, box=None, output=0, method=None, seed=0, 
         sage: from sage_tropnet.symmetry.orbits import region_orbits
         sage: O = region_orbits(deepset_network(3, 1, -1/2, beta=1), SymmetricGroup(3))
         sage: [(o.orbit_size, o.stabilizer_order, o.inside) for o in O]
-        [(1, 6, False), (3, 2, False), (3, 2, False), (1, 6, False)]
+        [(1, 6, False), (3, 2, False), (1, 6, False), (3, 2, False)]
 
     TESTS::
 
