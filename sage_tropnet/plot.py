@@ -137,7 +137,7 @@ def _window(points, distances=()):
         m = max([m] + [abs(QQ(a)) for a in v])
     for d in distances:
         m = max(m, QQ(d))
-    return max(QQ(1), _nice(m * QQ((9, 8))))
+    return max(QQ(1), _nice(m * QQ((5, 4))))
 
 
 def _hyperplane_distances(polyhedra):
@@ -157,24 +157,36 @@ def _hyperplane_distances(polyhedra):
 
 def _window_of_cells(cells):
     r"""
-    Return the default half-width for a list of full-dimensional cells: the
-    vertices of the bounded cells, else all vertices, else the facet
-    hyperplanes are shown.
+    Return the default half-width for a list of full-dimensional cells.
+
+    The window shows every vertex of the bounded cells, and every other
+    vertex that is not more than four times as far from the origin (so that
+    far-away vertices of unbounded cells do not shrink the picture to a dot);
+    without bounded cells, all vertices; without vertices, the facet
+    hyperplanes.
 
     TESTS::
 
         sage: from sage_tropnet.plot import _window_of_cells
         sage: far = Polyhedron(vertices=[(70, 0)], rays=[(1, 0), (0, 1)])
         sage: near = Polyhedron(vertices=[(0, 0), (1, 0), (0, 1)])
-        sage: _window_of_cells([far, near]), _window_of_cells([far])
-        (6/5, 80)
+        sage: mid = Polyhedron(vertices=[(3, 0)], rays=[(1, 0), (0, 1)])
+        sage: _window_of_cells([far, near]), _window_of_cells([far, near, mid])
+        (3/2, 4)
+        sage: _window_of_cells([far])
+        100
         sage: _window_of_cells([Polyhedron(ieqs=[(3, 1, 0)])])
         4
     """
     cells = list(cells)
     bounded = [P for P in cells if P.is_compact()]
     verts = [v for P in bounded for v in P.vertex_generator()]
-    if not verts:
+    if verts:
+        core = max(max(abs(QQ(a)) for a in v) for v in verts)
+        reach = 4 * max(core, QQ(1))
+        verts += [v for P in cells if not P.is_compact() for v in P.vertex_generator()
+                  if max(abs(QQ(a)) for a in v) <= reach]
+    else:
         verts = [v for P in cells for v in P.vertex_generator()]
     if verts:
         return _window(verts)
@@ -192,8 +204,9 @@ def default_box(obj, method='auto', output=0):
     picture of ``obj``.
 
     The window shows all vertices of the bounded linear regions (or cells) of
-    ``obj``, with a margin of an eighth, rounded up to a round number
-    (`1, 1.2, 1.5, 2, 2.5, 3, \ldots, 8` times a power of ten); if no
+    ``obj``, and the vertices of unbounded ones that are at most four times as
+    far from the origin, with a margin of a quarter, rounded up to a round
+    number (`1, 1.2, 1.5, 2, 2.5, 3, \ldots, 8` times a power of ten); if no
     region is bounded, all vertices; if there is no vertex at all (parallel
     hyperplanes), every boundary hyperplane. It is at least `1`. All plot
     functions of this module use it when ``box`` is not given, so the
@@ -224,7 +237,7 @@ def default_box(obj, method='auto', output=0):
         5
         sage: net = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 1]), ([[1, 1, 1]], [0])])
         sage: default_box(net)
-        6/5
+        3/2
 
     Far-away vertices of unbounded regions do not blow the window up::
 
@@ -235,7 +248,7 @@ def default_box(obj, method='auto', output=0):
         sage: sorted(V for P in monomial_regions(p).values() for V in P.vertices_list())[0]
         [-50, -50]
         sage: default_box(p)
-        6/5
+        5/2
     """
     from sage_tropnet.geometry import monomial_regions, as_merged_polynomial
     from sage_tropnet.puiseux import TropicalRationalMap
@@ -343,7 +356,7 @@ def _clip(P, cube, n):
 
 
 def plot_linear_regions(obj, box=None, method='auto', output=0, show_cells=False,
-                        colors=None, alpha=0.8, labels=False, title=True, **kwds):
+                        colors=None, alpha=0.8, labels=False, title=True, curve=False, **kwds):
     r"""
     Return a plot of the linear regions of a network or of a tropical map.
 
@@ -369,7 +382,8 @@ def plot_linear_regions(obj, box=None, method='auto', output=0, show_cells=False
     - ``show_cells`` -- boolean (default: ``False``); in dimension 2, also
       outline the cells (dashed): the activation regions when ``obj`` is a
       network, the cells `U_i \cap V_j` of the regions otherwise; in
-      dimension 1, mark the cell endpoints
+      dimension 1, mark the cell endpoints and draw the boundaries between
+      two cells of one region dotted
     - ``colors`` -- optional list of colours (cycled); default: distinct hues
     - ``alpha`` -- opacity of the regions (default: ``0.8``)
     - ``labels`` -- boolean (default: ``False``); in dimension 2, write a
@@ -377,6 +391,9 @@ def plot_linear_regions(obj, box=None, method='auto', output=0, show_cells=False
       polynomial, the number of the region otherwise
     - ``title`` -- ``True`` (default: the number of regions, and how many are
       in the window if not all), a string, or ``False``
+    - ``curve`` -- boolean (default: ``False``); for a tropical polynomial or
+      rational map in 2 variables, also draw its tropical curve(s) on top
+      (:func:`plot_tropical_hypersurface`, same window)
     - ``**kwds`` -- passed to the graphics primitives (e.g. ``thickness``);
       display options such as ``figsize`` are kept for ``show``
 
@@ -393,6 +410,17 @@ def plot_linear_regions(obj, box=None, method='auto', output=0, show_cells=False
         Graphics object consisting of 4 graphics primitives
         sage: plot_linear_regions(net, box=3, show_cells=True, labels=True)             # needs sage.plot
         Graphics object consisting of 12 graphics primitives
+
+    A tropical polynomial with its curve on top, as ``plot_linear_regions(p) +
+    plot_tropical_hypersurface(p)`` but with the title of the regions::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: x, y = TP.gens(2)
+        sage: G = plot_linear_regions(x + y + 0, curve=True, labels=True); G            # needs sage.plot
+        Graphics object consisting of 9 graphics primitives
+        sage: G._extra_kwds["title"]                                                    # needs sage.plot
+        '3 linear regions and the tropical curve'
+
         sage: G = plot_linear_regions(net); G.save(tmp_filename(ext='.png'))            # needs sage.plot
 
     .. PLOT::
@@ -488,13 +516,19 @@ def plot_linear_regions(obj, box=None, method='auto', output=0, show_cells=False
                           fontweight='bold', zorder=_Z_LABELS)
         if show_cells:
             if isinstance(obj, ReLUNetwork):
-                outlines = [_clip(P, cube, n) for P in activation_regions(obj).values()]
+                outlines = [_clip(P, cube, n)
+                            for P in activation_regions(obj, progress=False).values()]
                 outlines = [P for P in outlines if P is not None]
             else:
                 outlines = [P for cells in clipped for P in cells]
             for P in outlines:
                 G += _cell_outline(P, color='black', linestyle='--', thickness=0.8,
                                    zorder=_Z_CELLS)
+        if curve and not isinstance(obj, ReLUNetwork):
+            G += plot_tropical_hypersurface(obj, box=box if box is not None else R,
+                                            title=False)
+            if isinstance(title, str) and title.endswith("regions"):
+                title += " and the tropical curve"
         return _decorate(G, title, _names(obj, 2), R)
 
     if n == 1:
@@ -526,6 +560,11 @@ def plot_linear_regions(obj, box=None, method='auto', output=0, show_cells=False
             G += line2d([(float(t), ymin), (float(t), ymax)], color='gray',
                         linestyle='--', thickness=0.8)
         if show_cells:
+            # boundaries between cells of one region: dotted
+            for t in sorted(ends):
+                if lo < t < hi and t not in bounds:
+                    G += line2d([(float(t), ymin), (float(t), ymax)], color='red',
+                                linestyle=':', thickness=1.2)
             G += point2d([(float(t), 0) for t in sorted(ends)], color='black', size=15)
         opts = dict(axes_labels=["$x$", "$f(x)$"], fontsize=9, frame=True, axes=False)
         if title:
