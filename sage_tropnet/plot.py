@@ -678,7 +678,8 @@ def plot_dual_subdivision(p, labels=False, color='lightgray', colors=None, title
         from sage.plot.plot3d.shapes2 import point3d, text3d
         G = Graphics()
         for _, P in dual_subdivision_cells(p):
-            opts = dict(point=False, line='black', polygon=color, alpha=0.25)
+            opts = dict(point=False, line='black', alpha=0.35,
+                        polygon='lightblue' if color == 'lightgray' else color)
             opts.update(kwds)
             G += P.plot(**opts)
         for i, q in enumerate(pts):
@@ -718,14 +719,16 @@ def plot_dual_subdivision(p, labels=False, color='lightgray', colors=None, title
     if title is True:
         title = "dual subdivision: %s cells, %s vertices" % (len(dual_subdivision_cells(p)),
                                                              len(keep))
+    # a square window around the exponents, at least 3 wide, with integer ticks
     xs = [q[0] for q in pts]
     ys = [q[1] for q in pts]
-    pad = 0.35
+    # (matplotlib through Sage needs three multiples of the tick step in the window)
+    half = max(max(xs) - min(xs), max(ys) - min(ys), 3) / 2 + 0.35
+    cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+    step = max(1, int(2 * half / 4))
     opts = dict(frame=True, axes=False, fontsize=9, axes_labels=["$e_1$", "$e_2$"],
-                xmin=min(xs) - pad, xmax=max(xs) + pad, ymin=min(ys) - pad, ymax=max(ys) + pad)
-    span = max(max(xs) - min(xs), max(ys) - min(ys), 1)
-    step = float(_nice(QQ(span) / 4 if span > 4 else QQ(1) / 2 if span < 2 else 1))
-    opts["ticks"] = [step, step]
+                xmin=cx - half, xmax=cx + half, ymin=cy - half, ymax=cy + half,
+                ticks=[step, step])
     if title:
         opts["title"] = title
     G._set_extra_kwds(opts)

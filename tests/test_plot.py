@@ -120,3 +120,14 @@ def test_small_figure_ticks_do_not_overlap(tmp_path):
         boxes = [t.get_window_extent(renderer) for t in labels if t.get_text()]
         for a, b in zip(boxes, boxes[1:]):
             assert not a.overlaps(b)
+
+
+@pytest.mark.parametrize("p", [TP({(0, 0): 0, (1, 0): 1, (2, 0): 0}),          # a segment
+                               TP({(0, 0): 0, (QQ(1) / 2, QQ(1) / 2): 1}),      # a short one
+                               P1, TP({(0, 0): 0, (9, 0): 1, (0, 9): 2})])      # a big one
+def test_dual_subdivision_ticks_render(tmp_path, p):
+    """The window of the subdivision always has room for two ticks (a flat Newton polygon
+    used to make matplotlib refuse the tick locator)."""
+    pytest.importorskip("matplotlib")
+    plot_dual_subdivision(p, labels=True).save(str(tmp_path / "s.png"), figsize=3)
+    plot_duality(p).save(str(tmp_path / "d.png"), figsize=[6, 3])
