@@ -14,8 +14,9 @@ together line up and match:
 - **one window**: without ``box``, every 2-D (and 3-D) picture of an object
   is clipped to the same square `[-R, R]^n` with `R` =
   :func:`default_box` of the object: all vertices of the bounded cells are
-  visible (or all vertices, if no cell is bounded), with a margin, rounded
-  to a readable number. Pass the same ``box`` to draw several objects in
+  visible, and the vertices of unbounded cells that are not far beyond them
+  (all vertices, if no cell is bounded), with a margin, rounded to a
+  readable number. Pass the same ``box`` to draw several objects in
   one window;
 - **one colour per monomial**: the region of the `i`-th monomial of a
   tropical polynomial (in the order of ``p.merged().terms()``) and the
