@@ -50,7 +50,10 @@ setup(
         "passagemath": ["passagemath-standard>=10.8,<10.9"],
         "test": ["pytest", "hypothesis", "pandas", "nbmake", "nbformat", "ipykernel",
                  "dask[distributed]", "pyarrow", "matplotlib", "scikit-learn"],
-        "doc": ["passagemath-docbuild", "furo"],
+        # the documentation; sphinx-mathjax-offline ships MathJax with the HTML
+        "doc": ["passagemath-docbuild", "furo", "sphinx-mathjax-offline"],
+        # a Jupyter front end for the worksheets (kernel "sagemath" from passagemath-repl)
+        "notebook": ["notebook>=7", "ipywidgets"],
         "experiments": ["dask[distributed]", "pandas", "pyarrow"],
         "torch": ["torch"],
         "keras": ["keras"],

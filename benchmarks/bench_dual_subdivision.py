@@ -14,7 +14,7 @@ a tiny polynomial first, so that start-up costs (Maxima, PPL) are not timed.
 
 Usage::
 
-    /work/venv/bin/python benchmarks/bench_dual_subdivision.py [--seed 0]
+    python benchmarks/bench_dual_subdivision.py [--seed 0]
         [--sizes 4 6 8 10] [--deg 4]
 """
 # ****************************************************************************

@@ -10,7 +10,7 @@ algorithm, the time ratio brute force / PVZ, and whether the values agree.
 
 Usage::
 
-    /work/venv/bin/python benchmarks/bench_hoffman.py [--seed 0] [--n 4]
+    python benchmarks/bench_hoffman.py [--seed 0] [--n 4]
         [--mmin 6] [--mmax 14] [--norm inf|l1] [--float]
 """
 # ****************************************************************************

@@ -1,7 +1,7 @@
 """
 Benchmark (a) of the regions issue: random tropical rational maps in 4 variables.
 
-The paper's experiment (reference notes, E3): numerator and denominator with k
+The paper's experiment ([LWCBM2024]_, §5.1, random rational maps): numerator and denominator with k
 monomials each, exponents and coefficients uniform in [0, 1) (float64 values,
 taken exactly). Prints, side by side, our exact tropical-route count and time,
 and the time the paper reports for its own code (12.6 s at k = 20, 5442 s at

@@ -32,7 +32,7 @@ architecture, to reproduce it.
 
 Usage::
 
-    /work/venv/bin/python benchmarks/bench_regions.py [b] [c] [d]
+    python benchmarks/bench_regions.py [b] [c] [d]
         [--nets 25] [--seeds 5] [--limit 60] [--budget 600]
         [--d-archs 2,3,4] [--d-routes trop,act,float,act_regions,float_act]
 """

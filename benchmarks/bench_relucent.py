@@ -26,11 +26,11 @@ Relucent raises ``NonGenericArrangementError`` and ours returns the exact count.
 If relucent, torch or gurobipy cannot be imported, or Gurobi has no usable
 license, the script says so and exits with status 0.
 
-Install: ``/work/venv/bin/pip install torch==2.13.0 relucent gurobipy``
+Install: ``pip install torch==2.13.0 relucent gurobipy``
 
 Usage::
 
-    /work/venv/bin/python benchmarks/bench_relucent.py [--seeds 2] [--workers 1]
+    python benchmarks/bench_relucent.py [--seeds 2] [--workers 1]
         [--outputs relu,linear] [--budget 900] [--integer-nets 10] [--archs 2-8-1,2-8-8-1]
 """
 # ****************************************************************************

@@ -20,7 +20,7 @@ and checks that both exact counts agree.
 
 Usage::
 
-    /work/venv/bin/python benchmarks/bench_symmetry.py [--nmin 3] [--nmax 7]
+    python benchmarks/bench_symmetry.py [--nmin 3] [--nmax 7]
         [--seed 0] [--limit 120] [--routes activation,tropical]
 """
 # ****************************************************************************

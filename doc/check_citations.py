@@ -3,10 +3,9 @@ r"""
 Check that every citation key used in sage_tropnet is defined in doc/references.rst
 
 A citation is used as ``[KEY]_`` (reST citation reference) in a docstring of
-``sage_tropnet/**/*.py`` or in a page ``doc/**/*.rst``; it is defined in
+``sage_tropnet/**/*.py`` (and ``*.pyx``) or in a page ``doc/**/*.rst``; it is defined in
 ``doc/references.rst`` as ``.. [KEY] ...``. Sage's master bibliography is not
-available to a separate package, so all keys live in that one file (style
-rule 13).
+available to a separate package, so all keys live in that one file.
 
 Exits with code 1, listing every undefined key with the files that use it,
 if a key is undefined or defined twice. Keys that are defined but used
@@ -49,7 +48,8 @@ def used_keys():
     Return ``{key: [file, ...]}`` for every citation reference outside ``references.rst``.
     """
     uses = {}
-    sources = list(files(PACKAGE_DIR, ".py")) + list(files(DOC, ".rst"))
+    sources = (list(files(PACKAGE_DIR, ".py")) + list(files(PACKAGE_DIR, ".pyx"))
+               + list(files(DOC, ".rst")))
     for path in sources:
         if os.path.abspath(path) == REFERENCES:
             continue

@@ -4,11 +4,12 @@
 # ``python -m sphinx -W --keep-going -b html doc doc/_build/html``) in a Python
 # that has Sage (passagemath) and the documentation extras:
 #
-#     pip install passagemath-docbuild furo
+#     pip install -e ".[doc]"      # passagemath-docbuild, furo, sphinx-mathjax-offline
 #
-# The configuration follows Sage's own reference manual (style rule 13):
-# Sage's autodoc (``sage_docbuild.ext.sage_autodoc``), MathJax with Sage's LaTeX
-# macros (``\QQ``, ``\RR``, ...), ``default_role = "math"`` (so `x^2` is math,
+# The configuration follows Sage's own reference manual:
+# Sage's autodoc (``sage_docbuild.ext.sage_autodoc``), MathJax (shipped with the
+# build by ``sphinx-mathjax-offline``, so the pages render without network) with
+# Sage's LaTeX macros (``\QQ``, ``\RR``, ...), ``default_role = "math"`` (so `x^2` is math,
 # as in Sage docstrings), ``TESTS::`` blocks hidden, ``sage:`` prompts
 # highlighted, and ``.. PLOT::`` blocks rendered with ``sphinx_plot``.
 #
@@ -87,7 +88,7 @@ extensions += [
     "tropnet_cli",          # doc/_ext: the ``sage-tropnet`` reference from its parser
 ]
 
-# ``.. PLOT::`` blocks (style rule 14): rendered with matplotlib's plot
+# ``.. PLOT::`` blocks: rendered with matplotlib's plot
 # directive and a ``sphinx_plot`` function, like Sage's reference manual;
 # replaced by a directive that outputs nothing when SAGE_SKIP_PLOT_DIRECTIVE=yes
 # or when matplotlib's extension cannot be imported (registered in setup()).
@@ -141,6 +142,20 @@ except ImportError:
 pygments_style = "sphinx"
 
 # -- Math --------------------------------------------------------------------
+
+# MathJax 3 ships with the documentation: the extension ``sphinx-mathjax-offline``
+# (the ``doc`` extra; its module name has hyphens) copies MathJax into
+# ``_static/mathjax`` and points ``mathjax_path`` there, so the HTML renders
+# formulas on a machine without network. Without it Sphinx would load MathJax
+# from a CDN: the build then fails (``tools/check_offline_html.py`` also checks
+# that the built HTML loads no remote script).
+try:
+    importlib.import_module("sphinx-mathjax-offline")
+except ImportError:
+    raise ImportError("the documentation needs the MathJax renderer shipped with it: "
+                      "pip install sphinx-mathjax-offline (or pip install -e \".[doc]\")")
+extensions.append("sphinx-mathjax-offline")
+mathjax_path = "mathjax/tex-chtml.js"
 
 # Sage's LaTeX macros (``\QQ``, ``\RR``, ``\ZZ``, ``\Bold``, ...), which the
 # docstrings use as in Sage.
@@ -220,7 +235,8 @@ if not _theme:
         _theme = "alabaster"
 html_theme = _theme
 html_title = "sage_tropnet %s" % release
-html_static_path = []
+html_static_path = ["_static"]
+html_css_files = ["tropnet.css"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 if html_theme == "furo":
@@ -349,6 +365,9 @@ def setup(app):
         "sage_docbuild.ext.sage_autodoc" if SAGE_AUTODOC else "sphinx.ext.autodoc (fallback)",
         "skipped" if SKIP_PLOTS else "rendered")
     _install_known_warning_filter()
+    # MathJax on every page, not only on pages with formulas: titles in the
+    # navigation (e.g. "Exact polyhedra over `\QQ`") are formulas on every page
+    app.set_html_assets_policy("always")
     app.connect("env-before-read-docs", _note_full_read)
     app.connect("build-finished", _report_known_warnings)
     for hook in _sage_docstring_hooks():

@@ -99,12 +99,19 @@ def stub(module):
     Return the text of the stub of ``module``.
     """
     dotted = "%s.%s" % (PACKAGE, module)
+    # a subpackage re-exporting a function with the name of one of its
+    # submodules (``regions.explore``): the function is documented with its
+    # module, not twice under one dotted name
+    submodules = sorted(m[len(module) + 1:] for m in modules()
+                        if m.startswith(module + ".") and "." not in m[len(module) + 1:])
+    exclude = ("   :exclude-members: %s\n" % ", ".join(submodules)) if submodules else ""
     return (HEADER
             + ".. _%s:\n\n" % dotted
             + underline(title(module), "=")
             + "\n"
             + ".. automodule:: %s\n" % dotted
             + "   :members:\n"
+            + exclude
             + "   :show-inheritance:\n")
 
 

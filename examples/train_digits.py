@@ -1,6 +1,6 @@
 """Train a [64, 4, 10] ReLU network on scikit-learn's ``load_digits`` (NumPy only).
 
-This stands in for the MNIST experiment of the paper (reference notes, V7):
+This stands in for the MNIST experiment of the paper ([LWCBM2024]_, the MNIST experiment):
 MNIST cannot be downloaded here, while ``load_digits`` (1797 grey-scale
 images of 8x8 pixels with values 0..16, ten classes) ships inside
 scikit-learn. It is **not** MNIST (28x28 = 784 pixels).

@@ -58,7 +58,7 @@ from sage_tropnet.hoffman.radius import (sampling_radius, minimal_radius,  # noq
                                          verify_radius)
 # pictures
 from sage_tropnet.plot import (plot_linear_regions, plot_dual_subdivision,  # noqa: E402
-                               plot_tropical_hypersurface)
+                               plot_tropical_hypersurface, plot_duality, default_box)
 # imported on first use
 lazy_import("sage_tropnet.sampling", ["estimate_linear_regions", "estimate_vs_exact"])
 lazy_import("sage_tropnet.stats", ["region_statistics", "complex_statistics",
@@ -87,6 +87,7 @@ __all__ = [
     "tropical_hoffman_constant", "sampling_radius", "minimal_radius", "verify_radius",
     # pictures
     "plot_linear_regions", "plot_dual_subdivision", "plot_tropical_hypersurface",
+    "plot_duality", "default_box",
     # sampling estimates and statistics
     "estimate_linear_regions", "estimate_vs_exact", "region_statistics", "complex_statistics",
     "statistics_table", "statistics_json",

@@ -6,8 +6,8 @@ A :class:`ReLUNetwork` is a fully connected network
 and biases over `\QQ` (immutable Sage matrices and vectors). Hidden layers use
 ReLU by default; leaky ReLU with a rational slope and rank-`k` maxout are also
 supported. The output layer is linear by default (as in machine-learning
-practice) or ReLU (the convention of [LWCBM2024]_, see pitfall P1 of the
-reference notes).
+practice) or ReLU (the convention of [LWCBM2024]_, see
+:ref:`reproducing-output-relu`).
 
 :meth:`ReLUNetwork.tropicalize` writes the network as a vector of tropical
 Puiseux rational maps `F \oslash G`, one per output neuron.
@@ -320,18 +320,19 @@ class ReLUNetwork(SageObject):
         a maxout unit `\max_r (H_r \oslash G_r)` gives
         `\bigoplus_r H_r \bigodot_{s \ne r} G_s` over `\bigodot_s G_s` ([CM2018]_).
 
-        The convention ``'merge'`` reproduces the expansion of the paper's code
-        (v1 ``mlp_to_trop``, [LWCBM2024]_): it composes single-layer maps
+        The convention ``'merge'`` reproduces the expansion of the first
+        version of the paper's code (``mlp_to_trop`` of [LWCBM2024]_): it composes single-layer maps
         with generic rational arithmetic, which multiplies numerator and
         denominator of every ReLU neuron by the common factor
-        `\bigodot_j G_j^{W^-_{ij}}` (never cancelled). ``'quicksum'`` (the
-        paper's v2 code) is ``'merge'`` with term lists concatenated instead of
+        `\bigodot_j G_j^{W^-_{ij}}` (never cancelled). ``'quicksum'`` (its
+        later version) is ``'merge'`` with term lists concatenated instead of
         merged, so repeated exponents are counted. All three give the same
-        function; only the monomial counts differ.
+        function; only the monomial counts differ (see
+        :ref:`reproducing-expansions`).
 
         EXAMPLES:
 
-        The unit example of TropicalNN (reference example T3)::
+        The unit example of TropicalNN (example T3 of the comparison page)::
 
             sage: from sage_tropnet.network import ReLUNetwork
             sage: net = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]),
@@ -501,7 +502,7 @@ def random_network(dims, seed=None, init='paper', output_activation='linear',
 
       - ``'paper'`` (default): weights **and** biases i.i.d.
         `N(0, \sqrt{2/n_0})` in every layer, as ``random_mlp`` of the paper's
-        code ([LWCBM2024]_, pitfall P2);
+        code ([LWCBM2024]_, see :ref:`reproducing-initialisation`);
       - ``'he'``: per layer, weights and biases `N(0, \sqrt{2/\text{fan-in}})`;
       - ``'integer'``: integers uniform in `[-\text{bound}, \text{bound}]`
         divided by ``denominator``, each entry zero with probability

@@ -2,8 +2,8 @@ r"""
 Sampling estimates of the number of linear regions
 
 The numerical counterpart of the exact counters of
-:mod:`sage_tropnet.regions` ([LWCBM2024]_ §5.2, notebook
-``numerical_linear_regions.ipynb``; reference notes §1.3, §2.3, V2, P9):
+:mod:`sage_tropnet.regions` ([LWCBM2024]_ §5.2; the conventions that change
+the estimate are listed in :ref:`reproducing-estimator`):
 sample points uniformly in the box `[-R, R]^n` (or the Euclidean ball of
 radius `R`), read off the activation pattern of every point in vectorised
 double precision, and count
@@ -17,8 +17,8 @@ double precision, and count
   the paper counts); with ``key="affine"`` (default) the gradient and the
   constant. With ``midpoint=True`` two cells with the same map are glued only
   when an exact midpoint test says they form one piece, which separates
-  disconnected pieces of one map (the v2 de-duplication of the paper, but in
-  exact arithmetic).
+  disconnected pieces of one map (the de-duplication of the later version of
+  the paper's code, but in exact arithmetic).
 
 Every result is an *estimate*: a sample can only meet regions that exist, so
 (up to the midpoint heuristic, see :func:`estimate_linear_regions`) the count
@@ -637,8 +637,8 @@ def estimate_linear_regions(net, radius=10, samples=1000, seed=None, method="jac
       `x \mapsto g \cdot x + c` of output ``output`` (see
       :func:`exact_jacobian`): with ``key="affine"`` (default) a map is the
       pair (gradient `g`, constant `c`); with ``key="gradient"`` only `g` is
-      compared, as in the paper ([LWCBM2024]_ §5.2, pitfall P9), which merges
-      regions with parallel maps.
+      compared, as in the paper ([LWCBM2024]_ §5.2, see
+      :ref:`reproducing-estimator`), which merges regions with parallel maps.
 
     With ``midpoint=True`` (``method="jacobian"`` only) the cells that share a
     key are split into pieces: two cells are in one piece when, for a pair of

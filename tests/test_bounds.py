@@ -1,4 +1,5 @@
-"""Tests of sage_tropnet.bounds against the reference tables (§2.2, §2.7)."""
+"""Tests of sage_tropnet.bounds against tables computed by hand (Zaslavsky's r(n, d)) and the
+bounds of the architectures of [LWCBM2024] (the table of doc/comparison.rst)."""
 import random
 
 import pytest
@@ -8,7 +9,7 @@ import importlib
 B = importlib.import_module("sage_tropnet.bounds")  # the package re-exports the function bounds()
 from sage.rings.integer import Integer
 
-# §2.2: r(n, d) for d = 1..4 (rows), n = 0..7 (columns).
+# Zaslavsky's r(n, d) = sum_{s <= d} binomial(n, s) for d = 1..4 (rows), n = 0..7 (columns).
 ZASLAVSKY_TABLE = {
     1: [1, 2, 3, 4, 5, 6, 7, 8],
     2: [1, 2, 4, 7, 11, 16, 22, 29],
@@ -16,7 +17,7 @@ ZASLAVSKY_TABLE = {
     4: [1, 2, 4, 8, 16, 31, 57, 99],
 }
 
-# §2.7: n0, hidden widths, Zaslavsky(N, n0), Montufar 2017, Serra 2018,
+# the table "Bounds" of doc/comparison.rst: n0, hidden widths, Zaslavsky(N, n0), Montufar 2017, Serra 2018,
 # Montufar 2014 LB, Serra 2018 LB, 2^N  (None = n/a).
 TABLE = [
     (2, [6], 22, 22, 22, 22, 22, 64),

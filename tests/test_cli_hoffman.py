@@ -46,7 +46,7 @@ def test_bounds_bracket(tmp_path, capsys):
 
 
 def test_tropical_map_values(tmp_path, capsys):
-    # max(0, x - 1, 2x): H = 1/2 on the full-dimensional monomials (reference notes 4.4)
+    # max(0, x - 1, 2x): H = 1/2 on the full-dimensional monomials (regions of 0 and 2x only)
     f = tmp_path / "m.json"
     f.write_text(json.dumps({"variables": 1, "numerator": [[0, [0]], [-1, [1]], [0, [2]]]}))
     d = json.loads(run(capsys, "hoffman", f, "--json")[1])

@@ -255,7 +255,7 @@ def test_plot_errors():
     with pytest.raises(ValueError):
         plot_linear_regions(TP.gens(4)[0])
     with pytest.raises(ValueError):
-        plot_tropical_hypersurface(TP.gens(3)[0])
+        plot_tropical_hypersurface(TP.gens(4)[0])
 
 
 def test_plot_three_dimensional():

@@ -86,7 +86,7 @@ def test_sage_bridge_rejects_negative_exponents():
 
 
 def test_published_algebra_values():
-    # TropicalNN.jl unit tests (reference notes section 5)
+    # the unit tests of TropicalNN.jl, the authors' code of [LWCBM2024]
     f = TP({(1, 0): 1, (0, 1): 2, (1, 1): 3})
     g = TP({(1, 7): 0, (0, 1): 4, (9, 1): -5})
     assert dict((f + g).terms()) == {(0, 1): 4, (1, 0): 1, (1, 1): 3, (1, 7): 0, (9, 1): -5}

@@ -17,7 +17,7 @@ def both(obj, **kw):
             count_linear_regions(obj, method='activation', **kw))
 
 
-# -- TropicalNN.jl unit tests (reference notes 2.9 and 5) ---------------------
+# -- the unit tests of TropicalNN.jl, the authors' code of [LWCBM2024] ------
 
 def test_tropicalnn_examples():
     x, y = TP.gens(2)
@@ -58,7 +58,7 @@ def test_sage_p1_six_regions():
     assert p1.prune().number_of_terms() == 6
 
 
-# -- reference examples T1-T4 and Serra's Fig. 2 (reference notes 2.9) -------
+# -- examples T1-T4 of doc/comparison.rst and Serra's Fig. 2 ----------------
 
 T1 = ReLUNetwork([([[1, 0], [0, 1], [1, 1], [1, -2]], [0, 0, -1, QQ(1) / 3]),
                   ([[1, 1, 1, 1]], [0])])

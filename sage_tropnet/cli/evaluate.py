@@ -3,7 +3,10 @@ The ``sage-tropnet evaluate`` command
 
 ``sage-tropnet evaluate NET --points PTS.npy [--json]`` evaluates the network
 and its tropical rational map exactly at every point and checks that they
-agree (exit code 1 if they do not).
+agree (exit code 1 if they do not). The text output writes every value as an
+exact fraction and, when some value of a line is not an integer, the same
+values in decimal after ``~`` (10 significant digits, see
+:func:`decimal_tuple`); the JSON output has the exact values only.
 
 EXAMPLES::
 
@@ -18,9 +21,20 @@ EXAMPLES::
     point 0: (1, 2)
       network:  (3)
       tropical: (3)
-    point 1: (-1/2, 1/4)
-      network:  (1/2)
-      tropical: (1/2)
+    point 1: (-1/2, 1/4)  ~ (-0.5, 0.25)
+      network:  (1/2)  ~ (0.5)
+      tropical: (1/2)  ~ (0.5)
+    agree: yes
+    0
+
+Points given in decimal are binary fractions with long denominators; the
+decimal beside them reads as the point that was typed::
+
+    sage: np.save(p, np.array([[0.1, 0.0]]))
+    sage: main(["evaluate", f, "--points", p])
+    point 0: (3602879701896397/36028797018963968, 0)  ~ (0.1, 0)
+      network:  (3602879701896397/36028797018963968)  ~ (0.1)
+      tropical: (3602879701896397/36028797018963968)  ~ (0.1)
     agree: yes
     0
 
@@ -115,6 +129,40 @@ def load_points(path, dimension):
     return [[to_rational(a) for a in row] for row in values]
 
 
+def decimal_tuple(values, digits=10):
+    r"""
+    Return the exact values as ``"(a, b, ...)"`` and, if one of them is not
+    an integer, the same values in decimal after ``"  ~ "``.
+
+    INPUT:
+
+    - ``values`` -- a list of rationals
+    - ``digits`` -- integer (default: ``10``); significant digits of the
+      decimals
+
+    OUTPUT: a string
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.evaluate import decimal_tuple
+        sage: decimal_tuple([1, 2])
+        '(1, 2)'
+        sage: decimal_tuple([1/3, -2])
+        '(1/3, -2)  ~ (0.3333333333, -2)'
+        sage: decimal_tuple([1/3], digits=3)
+        '(1/3)  ~ (0.333)'
+        sage: decimal_tuple([QQ(2)**-60])
+        '(1/1152921504606846976)  ~ (8.67361738e-19)'
+    """
+    values = [QQ(a) for a in values]
+    exact = "(%s)" % ", ".join(json_number(a) for a in values)
+    if all(a.is_integer() for a in values):
+        return exact
+    return "%s  ~ (%s)" % (exact, ", ".join(
+        json_number(a) if a.is_integer() else "%.*g" % (int(digits), float(a))
+        for a in values))
+
+
 def add_arguments(parser):
     r"""
     Add the arguments of ``sage-tropnet evaluate`` to ``parser``.
@@ -193,8 +241,8 @@ def run(args, out=None):
         })
     else:
         for i, (x, v, t) in enumerate(zip(points, net_values, trop_values)):
-            out.write("point %s: (%s)\n" % (i, ", ".join(json_number(a) for a in x)))
-            out.write("  network:  (%s)\n" % ", ".join(json_number(a) for a in v))
-            out.write("  tropical: (%s)\n" % ", ".join(json_number(a) for a in t))
+            out.write("point %s: %s\n" % (i, decimal_tuple(x)))
+            out.write("  network:  %s\n" % decimal_tuple(v))
+            out.write("  tropical: %s\n" % decimal_tuple(t))
         out.write("agree: %s\n" % ("yes" if agree else "NO"))
     return 0 if agree else 1

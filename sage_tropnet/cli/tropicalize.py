@@ -1,9 +1,14 @@
 r"""
 The ``sage-tropnet tropicalize`` command
 
-``sage-tropnet tropicalize NET [--json] [--convention C] [--no-prune]`` prints,
-for every output neuron, the number of monomials of the numerator and of the
-denominator of its tropical rational map `F \oslash G`.
+``sage-tropnet tropicalize NET [--json] [--convention C] [--no-prune]
+[--out MAP.json [--output N]]`` prints, for every output neuron, the number of
+monomials of the numerator and of the denominator of its tropical rational
+map `F \oslash G`. With ``--out`` it also writes the map of one output
+(``--output N``, default ``0``) to a JSON file in the format that
+``regions``, ``hoffman`` and ``radius`` read
+(:func:`~sage_tropnet.cli.common.load_tropical_map`; written by
+:func:`tropical_map_to_json`).
 
 EXAMPLES::
 
@@ -16,6 +21,21 @@ EXAMPLES::
     network: ReLU network [2, 3, 1] (output activation: linear)
     tropicalization: convention zhang, pruned
     output 0: 6 numerator monomials, 1 denominator monomials
+    0
+
+The map written with ``--out`` is read back by the other commands::
+
+    sage: m = tmp_filename(ext=".json")
+    sage: main(["tropicalize", f, "--out", m])
+    network: ReLU network [2, 3, 1] (output activation: linear)
+    tropicalization: convention zhang, pruned
+    output 0: 6 numerator monomials, 1 denominator monomials
+    tropical map of output 0 written to ...json
+    0
+    sage: main(["regions", m])
+    input: tropical rational map in 2 variables
+    linear regions: 6 (exact, tropical route, facet adjacency, all of R^2)
+    time: ... s
     0
 
 AUTHORS:
@@ -32,9 +52,12 @@ AUTHORS:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 
+import json
 import sys
 
-from sage_tropnet.cli.common import add_input_arguments, load_input, write_json
+from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
+                                     write_json)
+from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.network import CONVENTIONS
 
 #: The name of the command.
@@ -48,6 +71,65 @@ DESCRIPTION = ("Write every output of the network as a tropical rational map F -
                "(max-plus) and print the number of monomials of F and G.")
 
 
+def tropical_map_to_json(f):
+    r"""
+    Return the tropical rational map ``f`` as the JSON object that
+    :func:`~sage_tropnet.cli.common.load_tropical_map` reads.
+
+    The object is ``{"variables": n, "numerator": [[coef, [e_1, ..., e_n]],
+    ...], "denominator": [...]}`` with every number an exact rational written
+    as a string ``"p/q"`` (``"3"`` for an integer), so that no precision is
+    lost. The terms are written as they are in ``f`` (pruned or not, merged or
+    not).
+
+    INPUT:
+
+    - ``f`` -- a :class:`~sage_tropnet.puiseux.TropicalRationalMap` or a
+      :class:`~sage_tropnet.puiseux.TropicalPuiseuxPolynomial` (denominator
+      the constant `0`)
+
+    OUTPUT: a dictionary
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: from sage_tropnet.cli.tropicalize import tropical_map_to_json
+        sage: u, = TP.gens(1)
+        sage: f = (0 + u + u**2 * (-2)) / (0 + u**2 * (-2))
+        sage: d = tropical_map_to_json(f); d
+        {'denominator': [['0', ['0']], ['-2', ['2']]],
+         'numerator': [['0', ['0']], ['0', ['1']], ['-2', ['2']]],
+         'variables': 1}
+
+    Written to a file and read back, the map is the same expression::
+
+        sage: import json
+        sage: from sage_tropnet.cli.common import load_tropical_map
+        sage: path = tmp_filename(ext=".json")
+        sage: with open(path, "w") as fh:
+        ....:     json.dump(d, fh)
+        sage: g = load_tropical_map(path); g
+        max(0, x, -2 + 2*x) - max(0, -2 + 2*x)
+        sage: g.numerator() == f.numerator() and g.denominator() == f.denominator()
+        True
+        sage: tropical_map_to_json(u * (1/3))
+        {'denominator': [['0', ['0']]], 'numerator': [['1/3', ['1']]], 'variables': 1}
+    """
+    from sage_tropnet.puiseux import TropicalPuiseuxPolynomial, TropicalRationalMap
+    if isinstance(f, TropicalPuiseuxPolynomial):
+        f = TropicalRationalMap(f, TropicalPuiseuxPolynomial.constant(0, f.nvariables()))
+    if not isinstance(f, TropicalRationalMap):
+        raise TypeError("expected a tropical rational map, got %s" % type(f).__name__)
+
+    def terms(p):
+        return [[json_number(c), [json_number(a) for a in e]]
+                for e, c in zip(p.exponents(), p.coefficients())]
+
+    return {"variables": int(f.nvariables()),
+            "numerator": terms(f.numerator()),
+            "denominator": terms(f.denominator())}
+
+
 def add_arguments(parser):
     r"""
     Add the arguments of ``sage-tropnet tropicalize`` to ``parser``.
@@ -59,6 +141,8 @@ def add_arguments(parser):
         sage: p = argparse.ArgumentParser(); add_arguments(p)
         sage: a = p.parse_args(["net.npz", "--convention", "merge"]); a.convention, a.no_prune
         ('merge', False)
+        sage: a = p.parse_args(["net.npz", "--out", "map.json", "--output", "1"]); a.out, a.output
+        ('map.json', 1)
     """
     add_input_arguments(parser)
     parser.add_argument("--convention", choices=CONVENTIONS, default="zhang",
@@ -69,7 +153,12 @@ def add_arguments(parser):
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object: {outputs: [{numerator_monomials, "
                              "denominator_monomials}], input_dimension, widths, convention, "
-                             "pruned, output_activation}")
+                             "pruned, output_activation} (and map_file with --out)")
+    parser.add_argument("--out", metavar="MAP.json", default=None,
+                        help="also write the tropical rational map of one output (see "
+                             "--output) to this JSON file, with exact numbers \"p/q\"; "
+                             "regions, hoffman and radius read it")
+    add_output_argument(parser)
 
 
 def configure(subparsers):
@@ -130,9 +219,19 @@ def run(args, out=None):
     out = sys.stdout if out is None else out
     net = load_input(args)
     prune = not args.no_prune
-    counts = net.tropicalize(prune=prune, convention=args.convention).monomial_count()
+    output = getattr(args, "output", 0)
+    map_file = getattr(args, "out", None)
+    if map_file is not None and not 0 <= output < net.output_dimension():
+        raise ValueError("--output %s out of range: the network has %s outputs"
+                         % (output, net.output_dimension()))
+    F = net.tropicalize(prune=prune, convention=args.convention)
+    counts = F.monomial_count()
+    if map_file is not None:
+        with open(map_file, "w") as fh:
+            json.dump(tropical_map_to_json(F[output]), fh)
+            fh.write("\n")
     if args.json:
-        write_json(out, {
+        result = {
             "outputs": [{"numerator_monomials": int(n), "denominator_monomials": int(d)}
                         for n, d in counts],
             "input_dimension": int(net.input_dimension()),
@@ -140,11 +239,17 @@ def run(args, out=None):
             "convention": args.convention,
             "pruned": prune,
             "output_activation": net.output_activation(),
-        })
+        }
+        if map_file is not None:
+            result["map_file"] = str(map_file)
+            result["map_output"] = int(output)
+        write_json(out, result)
         return 0
     out.write("network: %s\n" % net)
     out.write("tropicalization: convention %s, %s\n"
               % (args.convention, "pruned" if prune else "not pruned"))
     for i, (n, d) in enumerate(counts):
         out.write("output %s: %s numerator monomials, %s denominator monomials\n" % (i, n, d))
+    if map_file is not None:
+        out.write("tropical map of output %s written to %s\n" % (output, map_file))
     return 0

@@ -573,7 +573,7 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
     Lower bounds: for a rational map the maximum over the pairs of the
     per-pair lower bounds is a valid lower bound of the maximum (4).
     The 2024 code of [LWCBM2024]_ reported the *minimum* over the pairs,
-    which is smaller still (pitfall P7 of the reference notes).
+    which is smaller still (see :ref:`reproducing-hoffman`).
 
     .. NOTE::
 

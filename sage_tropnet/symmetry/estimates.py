@@ -179,15 +179,15 @@ def fundamental_domain_estimate(obj, box=20, samples=None, seed=None, output=0, 
 
     Draw `\lfloor N / n! \rfloor` points uniformly in `[-R, R]^n`, sort
     each one ascending (so they lie in the chamber
-    `x_1 \le \dots \le x_n`, pitfall P9), collect the distinct gradients
+    `x_1 \le \dots \le x_n`, see :ref:`reproducing-symmetry`), collect the distinct gradients
     `J`, and return `\sum_J n! / \prod_{c \in C(J)} c!`, where `C(J)` are
     the multiplicities of the entries of `J`.
 
     INPUT:
 
     - ``obj`` -- a network or a tropical map
-    - ``box`` -- the box half-width `R` (default: ``20``, the paper's v2
-      notebook)
+    - ``box`` -- the box half-width `R` (default: ``20``, the paper's
+      setting)
     - ``samples`` -- `N` (default: `10^n`, the paper's ``base_num_points ** n``)
     - ``seed`` -- seed of numpy's generator (default: ``None``: fresh
       randomness); the estimate is deterministic given the seed
