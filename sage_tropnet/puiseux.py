@@ -356,7 +356,11 @@ class TropicalPuiseuxPolynomial(SageObject):
             sage: x, = TP.gens(1)
             sage: x.add(x * 1, merge=False).merged()
             max(1 + x)
+            sage: x.merged() is x
+            True
         """
+        if self._merged:
+            return self
         return self._new(self._exps, self._coeffs, merge=True)
 
     def change_ring(self, R):
@@ -589,12 +593,45 @@ class TropicalPuiseuxPolynomial(SageObject):
 
         ALGORITHM: :func:`sage_tropnet.hull.upper_hull_vertices`.
         """
-        from sage_tropnet.hull import upper_hull_vertices
+        from sage_tropnet.hull import (upper_hull_vertices, upper_hull_graph,
+                                       FLOAT_FILTER_THRESHOLD)
         if len(self._exps) <= 1:
             return self
+        if self._merged and len(self._exps) > FLOAT_FILTER_THRESHOLD:
+            # the certified hull gives the edges with the vertices: keep them
+            # for the region search (see :meth:`hull_graph`)
+            keep, adj = upper_hull_graph(self._exps, self._coeffs)
+            new = self._new([self._exps[i] for i in keep], [self._coeffs[i] for i in keep])
+            if new._exps == tuple(self._exps[i] for i in keep):
+                new._hull_graph = adj
+            return new
         keep = upper_hull_vertices(self._exps, self._coeffs)
         return self._new([self._exps[i] for i in keep], [self._coeffs[i] for i in keep],
                          merge=self._merged)
+
+    def hull_graph(self):
+        r"""
+        Return ``(keep, adj)``: the indices of the monomials that are vertices
+        of the upper hull of the lifted exponents, and the edges between them
+        (see :func:`~sage_tropnet.hull.upper_hull_graph`); the polynomial must
+        have distinct exponents. Computed once (a pruned polynomial keeps the
+        graph found while pruning).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+            sage: x, = TP.gens(1)
+            sage: (0 + x * (-1) + x**2).hull_graph()
+            ([0, 2], {0: [1], 1: [0]})
+        """
+        from sage_tropnet.hull import upper_hull_graph
+        adj = getattr(self, '_hull_graph', None)
+        if adj is not None:
+            return list(range(len(self._exps))), adj
+        keep, adj = upper_hull_graph(self._exps, self._coeffs)
+        if len(keep) == len(self._exps):
+            self._hull_graph = adj
+        return keep, adj
 
     # -- comparison, printing -------------------------------------------------
 

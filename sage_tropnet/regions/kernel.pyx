@@ -75,11 +75,12 @@ from cpython.exc cimport PyErr_CheckSignals
 
 cdef extern from *:
     int __builtin_popcountll(unsigned long long) nogil
+    int __builtin_ctzll(unsigned long long) nogil
 
 cdef double U = 1.1102230246251565e-16       # unit roundoff 2^-53
 cdef double TINY = 1e-290                    # absolute slack (underflow)
 cdef double TWO53 = 9007199254740992.0
-cdef double REL = 1e-10                      # relative bound that triggers a refresh
+cdef double REL = 1e-6                       # relative bound that triggers a refresh
 
 #: kinds of path entries (constraints of a cell)
 K_DOMAIN = 0
@@ -354,7 +355,10 @@ cdef class DDBase:
         cdef uint64_t *Zj
         cdef uint64_t *Zk
         cdef uint64_t *Iw = <uint64_t *> malloc((W + 1) * sizeof(uint64_t))
-        cdef int cnt, ok, isint, simple
+        cdef int cnt, ok, isint, simple, simple_d, npos_, nneg_, nsimple, hashed, np2, nn2, a, bb
+        cdef int np_ns, nn_ns
+        cdef int *pl
+        cdef int *nlist
         cdef double vi, vj, Bi, Bj, gi_max, gj_max, mx, e
         cdef double *gi
         cdef double *gj
@@ -391,18 +395,57 @@ cdef class DDBase:
                     outn.m += 1
             # the number of tight rows of each generator (d - 1 - lines if simple)
             self.reserve_v(m)
+            simple_d = d - 1 - self.nlines
+            npos_ = 0
+            nneg_ = 0
+            nsimple = 0
             for i in range(m):
                 cnt = 0
                 for q in range(W):
                     cnt += __builtin_popcountll(c.Z[i * W + q])
                 self.tbuf[i] = cnt
+                if self.sbuf[i] > 0:
+                    npos_ += 1
+                elif self.sbuf[i] < 0:
+                    nneg_ += 1
+            if self.nlines == 0 and npos_ * nneg_ > 32:
+                # simple generators: adjacent pairs share d - 2 tight rows,
+                # found by hashing the tight sets with one row dropped
+                self.hash_pairs(c, outp, outn, bit, simple_d)
+                hashed = 1
+            else:
+                hashed = 0
+            # the remaining pairs: all of them, or (after hashing) those with a
+            # degenerate generator
+            # pl: positive generators, degenerate ones first (np_ns of them);
+            # nlist: negative generators, degenerate ones first (nn_ns of them)
+            pl = <int *> malloc((m + 1) * sizeof(int))
+            nlist = <int *> malloc((m + 1) * sizeof(int))
+            np2 = 0
+            nn2 = 0
             for i in range(m):
-                if self.sbuf[i] <= 0:
-                    continue
+                if self.sbuf[i] > 0 and self.tbuf[i] != simple_d:
+                    pl[np2] = i
+                    np2 += 1
+                elif self.sbuf[i] < 0 and self.tbuf[i] != simple_d:
+                    nlist[nn2] = i
+                    nn2 += 1
+            np_ns = np2
+            nn_ns = nn2
+            for i in range(m):
+                if self.sbuf[i] > 0 and self.tbuf[i] == simple_d:
+                    pl[np2] = i
+                    np2 += 1
+                elif self.sbuf[i] < 0 and self.tbuf[i] == simple_d:
+                    nlist[nn2] = i
+                    nn2 += 1
+            for a in range(np2):
+                i = pl[a]
                 Zi = c.Z + i * W
-                for j in range(m):
-                    if self.sbuf[j] >= 0:
-                        continue
+                # after hashing, a simple positive generator pairs only with
+                # the degenerate negative ones
+                for bb in range(nn_ns if (hashed and a >= np_ns) else nn2):
+                    j = nlist[bb]
                     Zj = c.Z + j * W
                     cnt = 0
                     for q in range(W):
@@ -413,8 +456,8 @@ cdef class DDBase:
                     # two simple generators sharing d - 2 tight rows span a
                     # 2-face: adjacent, no third generator can lie on it
                     ok = 1
-                    simple = (self.tbuf[i] == d - 1 - self.nlines and
-                              self.tbuf[j] == d - 1 - self.nlines and cnt == d - 2 - self.nlines)
+                    simple = (self.tbuf[i] == simple_d and self.tbuf[j] == simple_d and
+                              cnt == d - 2 - self.nlines)
                     for k in range(0 if not simple else m, m):
                         if k == i or k == j:
                             continue
@@ -427,68 +470,170 @@ cdef class DDBase:
                             break
                     if not ok:
                         continue
-                    buf_reserve(outp, outp.m + 1, d, W)
-                    gn = outp.G + outp.m * d
-                    gi = c.G + i * d
-                    gj = c.G + j * d
-                    vi = self.vbuf[i]
-                    vj = self.vbuf[j]
-                    Bi = self.bbuf[i]
-                    Bj = self.bbuf[j]
-                    gi_max = 0.0
-                    gj_max = 0.0
-                    mx = 0.0
-                    for q in range(d):
-                        gn[q] = vi * gj[q] - vj * gi[q]
-                        if fabs(gi[q]) > gi_max:
-                            gi_max = fabs(gi[q])
-                        if fabs(gj[q]) > gj_max:
-                            gj_max = fabs(gj[q])
-                        if fabs(gn[q]) > mx:
-                            mx = fabs(gn[q])
-                    isint = c.X[i] and c.X[j] and Bi == 0.0 and Bj == 0.0 and \
-                        fabs(vi) * gj_max + fabs(vj) * gi_max < TWO53
-                    if isint:
-                        gg = 0
-                        for q in range(d):
-                            gg = gcd64(gg, <int64_t> gn[q])
-                        if gg > 1:
-                            for q in range(d):
-                                gn[q] = <double> ((<int64_t> gn[q]) // gg)
-                        outp.E[outp.m] = 0.0
-                        outp.X[outp.m] = 1
-                    else:
-                        if self.exact:
-                            e = fabs(vi) * c.E[j] + Bi * (gj_max + c.E[j]) + \
-                                fabs(vj) * c.E[i] + Bj * (gi_max + c.E[i]) + \
-                                gam(2) * (fabs(vi) * gj_max + fabs(vj) * gi_max) + TINY
-                        else:
-                            e = 0.0
-                        if mx > 0.0:
-                            frexp(mx, &k)
-                            for q in range(d):
-                                gn[q] = ldexp(gn[q], -k)
-                            e = ldexp(e, -k) + TINY
-                        outp.E[outp.m] = e
-                        outp.X[outp.m] = 0
-                    outp.R[outp.m] = c.R[i] and c.R[j]
-                    if outp.R[outp.m]:
-                        gn[0] = 0.0
-                    memcpy(outp.Z + outp.m * W, Iw, W * sizeof(uint64_t))
-                    outp.Z[outp.m * W + wd] |= bm
-                    if self.exact and outp.E[outp.m] > REL and not outp.X[outp.m]:
-                        self.refresh(outp, outp.m)
-                    if outn != NULL:
-                        buf_reserve(outn, outn.m + 1, d, W)
-                        memcpy(outn.G + outn.m * d, outp.G + outp.m * d, d * sizeof(double))
-                        outn.E[outn.m] = outp.E[outp.m]
-                        outn.X[outn.m] = outp.X[outp.m]
-                        outn.R[outn.m] = outp.R[outp.m]
-                        memcpy(outn.Z + outn.m * W, outp.Z + outp.m * W, W * sizeof(uint64_t))
-                        outn.m += 1
-                    outp.m += 1
+                    self.new_generator(c, i, j, Iw, outp, outn, bit)
+            free(pl)
+            free(nlist)
         finally:
             free(Iw)
+        return 0
+
+    cdef int hash_pairs(self, CellBuf *c, CellBuf *outp, CellBuf *outn, int bit,
+                        int simple_d) except -1:
+        r"""
+        Add the new generators of the adjacent pairs of simple generators on
+        opposite sides: two simple generators are adjacent exactly when their
+        tight sets differ in one row each (they then share d - 2 rows).
+        """
+        cdef int i, j, q, w, b, slot, cap, nk, found
+        cdef int m = c.m, W = self.W
+        cdef uint64_t h, word
+        cdef uint64_t off = 1469598103934665603
+        cdef uint64_t mul = 1099511628211
+        cdef uint64_t *key = <uint64_t *> malloc((W + 1) * sizeof(uint64_t))
+        cdef uint64_t *hk
+        cdef int *hv
+        nk = 0
+        for i in range(m):
+            if self.sbuf[i] > 0 and self.tbuf[i] == simple_d:
+                nk += simple_d
+        cap = 16
+        while cap < 2 * nk + 2:
+            cap *= 2
+        hk = <uint64_t *> malloc(cap * W * sizeof(uint64_t))
+        hv = <int *> malloc(cap * sizeof(int))
+        if key == NULL or hk == NULL or hv == NULL:
+            free(key)
+            free(hk)
+            free(hv)
+            raise MemoryError()
+        try:
+            for slot in range(cap):
+                hv[slot] = -1
+            # insert the positive side
+            for i in range(m):
+                if self.sbuf[i] <= 0 or self.tbuf[i] != simple_d:
+                    continue
+                for w in range(W):
+                    word = c.Z[i * W + w]
+                    while word:
+                        b = __builtin_ctzll(word)
+                        word &= word - 1
+                        memcpy(key, c.Z + i * W, W * sizeof(uint64_t))
+                        key[w] &= ~((<uint64_t> 1) << b)
+                        h = off
+                        for q in range(W):
+                            h = (h ^ key[q]) * mul
+                            h ^= h >> 29
+                        slot = <int> (h & <uint64_t> (cap - 1))
+                        while hv[slot] >= 0:
+                            slot = (slot + 1) & (cap - 1)
+                        memcpy(hk + slot * W, key, W * sizeof(uint64_t))
+                        hv[slot] = i
+            # look up the negative side
+            for j in range(m):
+                if self.sbuf[j] >= 0 or self.tbuf[j] != simple_d:
+                    continue
+                for w in range(W):
+                    word = c.Z[j * W + w]
+                    while word:
+                        b = __builtin_ctzll(word)
+                        word &= word - 1
+                        memcpy(key, c.Z + j * W, W * sizeof(uint64_t))
+                        key[w] &= ~((<uint64_t> 1) << b)
+                        h = off
+                        for q in range(W):
+                            h = (h ^ key[q]) * mul
+                            h ^= h >> 29
+                        slot = <int> (h & <uint64_t> (cap - 1))
+                        while hv[slot] >= 0:
+                            found = 1
+                            for q in range(W):
+                                if hk[slot * W + q] != key[q]:
+                                    found = 0
+                                    break
+                            if found:
+                                self.new_generator(c, hv[slot], j, key, outp, outn, bit)
+                            slot = (slot + 1) & (cap - 1)
+        finally:
+            free(key)
+            free(hk)
+            free(hv)
+        return 0
+
+    cdef int new_generator(self, CellBuf *c, int i, int j, uint64_t *Iw, CellBuf *outp,
+                           CellBuf *outn, int bit) except -1:
+        r"""
+        Add ``h(g_i) g_j - h(g_j) g_i`` (``g_i``, ``g_j`` adjacent on opposite
+        sides) to the outputs, tight on ``Iw`` and on the row ``bit``.
+        """
+        cdef int k, q, d = self.d, W = self.W, isint
+        cdef int wd = bit >> 6
+        cdef uint64_t bm = (<uint64_t> 1) << (bit & 63)
+        cdef double vi, vj, Bi, Bj, gi_max, gj_max, mx, e
+        cdef double *gi
+        cdef double *gj
+        cdef double *gn
+        cdef int64_t gg
+        buf_reserve(outp, outp.m + 1, d, W)
+        gn = outp.G + outp.m * d
+        gi = c.G + i * d
+        gj = c.G + j * d
+        vi = self.vbuf[i]
+        vj = self.vbuf[j]
+        Bi = self.bbuf[i]
+        Bj = self.bbuf[j]
+        gi_max = 0.0
+        gj_max = 0.0
+        mx = 0.0
+        for q in range(d):
+            gn[q] = vi * gj[q] - vj * gi[q]
+            if fabs(gi[q]) > gi_max:
+                gi_max = fabs(gi[q])
+            if fabs(gj[q]) > gj_max:
+                gj_max = fabs(gj[q])
+            if fabs(gn[q]) > mx:
+                mx = fabs(gn[q])
+        isint = c.X[i] and c.X[j] and Bi == 0.0 and Bj == 0.0 and \
+            fabs(vi) * gj_max + fabs(vj) * gi_max < TWO53
+        if isint:
+            gg = 0
+            for q in range(d):
+                gg = gcd64(gg, <int64_t> gn[q])
+            if gg > 1:
+                for q in range(d):
+                    gn[q] = <double> ((<int64_t> gn[q]) // gg)
+            outp.E[outp.m] = 0.0
+            outp.X[outp.m] = 1
+        else:
+            if self.exact:
+                e = fabs(vi) * c.E[j] + Bi * (gj_max + c.E[j]) + \
+                    fabs(vj) * c.E[i] + Bj * (gi_max + c.E[i]) + \
+                    gam(2) * (fabs(vi) * gj_max + fabs(vj) * gi_max) + TINY
+            else:
+                e = 0.0
+            if mx > 0.0:
+                frexp(mx, &k)
+                for q in range(d):
+                    gn[q] = ldexp(gn[q], -k)
+                e = ldexp(e, -k) + TINY
+            outp.E[outp.m] = e
+            outp.X[outp.m] = 0
+        outp.R[outp.m] = c.R[i] and c.R[j]
+        if outp.R[outp.m]:
+            gn[0] = 0.0
+        memcpy(outp.Z + outp.m * W, Iw, W * sizeof(uint64_t))
+        outp.Z[outp.m * W + wd] |= bm
+        if self.exact and outp.E[outp.m] > REL and not outp.X[outp.m]:
+            self.refresh(outp, outp.m)
+        if outn != NULL:
+            buf_reserve(outn, outn.m + 1, d, W)
+            memcpy(outn.G + outn.m * d, outp.G + outp.m * d, d * sizeof(double))
+            outn.E[outn.m] = outp.E[outp.m]
+            outn.X[outn.m] = outp.X[outp.m]
+            outn.R[outn.m] = outp.R[outp.m]
+            memcpy(outn.Z + outn.m * W, outp.Z + outp.m * W, W * sizeof(uint64_t))
+            outn.m += 1
+        outp.m += 1
         return 0
 
     cdef int refresh(self, CellBuf *c, int i) except -1:

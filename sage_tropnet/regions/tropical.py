@@ -56,7 +56,6 @@ from sage.modules.free_module_element import vector
 
 from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
                                   TropicalRationalMapVector)
-from sage_tropnet.hull import upper_hull_graph
 from sage_tropnet.layers import lex_argmax
 from sage_tropnet.regions.oracle import CellOracle
 
@@ -112,7 +111,7 @@ class TropicalOracle(CellOracle):
         self.polys = []
         for g in (p, q):
             exps, coeffs = g.exponents(), g.coefficients()
-            keep, adj = upper_hull_graph(exps, coeffs)
+            keep, adj = g.hull_graph()
             E = [vector(QQ, exps[k]) for k in keep]
             C = [QQ(coeffs[k]) for k in keep]
             self.polys.append((E, C, adj))
