@@ -92,6 +92,10 @@ MODULES = (
     (7, "sampling", "numerical estimators (exact Jacobians of sampled patterns)"),
     (7, "stats", "region statistics (volumes, centres, edges, gradient jumps)"),
     (7, "plot", "pictures of regions, subdivisions, tropical curves"),
+    (7, "lines", "networks along segments and lines: exact breakpoints, linear pieces "
+                 "(`along_segments`)"),
+    (7, "slices", "planes and lines through data (`plane_through`), counts in a slice, "
+                  "local complexity"),
     # symmetry
     (11, "symmetry.groups", "finite groups acting linearly on QQ^n, as exact matrices"),
     (12, "symmetry.domains", "fundamental domains: Weyl chambers, Dirichlet domains, walls"),
