@@ -38,7 +38,9 @@ setup(
         "doc": ["passagemath-docbuild", "furo"],
         "experiments": ["dask[distributed]", "pandas", "pyarrow"],
         "torch": ["torch"],
+        "onnx": ["onnx"],
         "keras": ["keras"],
+        "peers": ["regioncam", "affinitree"],
     },
     entry_points={"console_scripts": ["sage-tropnet = sage_tropnet.cli:main"]},
     classifiers=[

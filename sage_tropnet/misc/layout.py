@@ -70,6 +70,11 @@ MODULES = (
     (2, "layers", "activations (ReLU, leaky ReLU, maxout, linear): forward pass, states, "
                   "local maps, cell rows, tropicalisation step, kernel description"),
     (3, "network", "exact networks (ReLU, leaky ReLU, maxout), forward pass, tropicalisation"),
+    (3.2, "importers.chain", "exact affine chains: unrolled convolutions and pooling, "
+                             "folded batch norm, max pooling as maxout (`ChainBuilder`)"),
+    (3.4, "importers.pytorch", "PyTorch `nn.Module` and TorchScript in (`from_torch`)"),
+    (3.4, "importers.onnx_graph", "ONNX models in (`from_onnx`)"),
+    (3.6, "importers", "models in: `load_model` for .onnx and TorchScript files"),
     (4, "adapters", "weights in: npz / npy / PyTorch / Keras (`load_network`)"),
     (4, "geometry", "Newton polytopes, dual subdivisions, normal fans, tropical hypersurfaces"),
     # the region engine
