@@ -61,6 +61,8 @@ REFERENCES:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 
+import os
+
 from sage.structure.sage_object import SageObject
 from sage.rings.rational_field import QQ
 from sage.matrix.constructor import matrix
@@ -267,6 +269,46 @@ class Slice(SageObject):
         """
         return Slice([QQ(a) for a in data["origin"]],
                      [[QQ(a) for a in d] for d in data["directions"]])
+
+
+def read_points(spec, what="point"):
+    r"""
+    Return the points named by ``spec``: a ``.npy`` file (a vector, or one
+    point per row) or comma-separated numbers, as lists of exact rationals.
+
+    EXAMPLES::
+
+        sage: import numpy as np
+        sage: from sage_tropnet.slices import read_points
+        sage: read_points("1/2, 3, -1")
+        [[1/2, 3, -1]]
+        sage: f = tmp_filename(ext=".npy"); np.save(f, np.array([[0.5, 1.0], [2.0, 0.0]]))
+        sage: read_points(f)
+        [[1/2, 1], [2, 0]]
+        sage: read_points("1,x")
+        Traceback (most recent call last):
+        ...
+        ValueError: point '1,x': not a .npy file nor comma-separated numbers
+    """
+    if str(spec).lower().endswith(".npy"):
+        import numpy as np
+        if not os.path.exists(spec):
+            raise OSError("%s: no such file" % spec)
+        try:
+            A = np.load(spec, allow_pickle=False)
+        except ValueError as err:
+            raise ValueError("%s: not a numeric .npy file (%s)" % (spec, err))
+        if A.dtype.kind not in "iuf" or A.ndim not in (1, 2) or A.size == 0:
+            raise ValueError("%s: expected a non-empty numeric vector or matrix, got %s of "
+                             "shape %s" % (spec, A.dtype, A.shape))
+        if not np.all(np.isfinite(A)):
+            raise ValueError("%s: the %s has non-finite entries" % (spec, what))
+        rows = A[None] if A.ndim == 1 else A
+        return [[to_rational(float(a)) for a in r] for r in rows]
+    try:
+        return [[QQ(a.strip()) for a in str(spec).split(",")]]
+    except (TypeError, ValueError, ArithmeticError):
+        raise ValueError("%s %r: not a .npy file nor comma-separated numbers" % (what, spec))
 
 
 def line_through(p0, p1, labels=None):

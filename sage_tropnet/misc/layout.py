@@ -101,6 +101,8 @@ MODULES = (
                  "(`along_segments`)"),
     (7, "slices", "planes and lines through data (`plane_through`), counts in a slice, "
                   "local complexity"),
+    (8, "slice_plot", "pictures of slices as published: regions, activation boundaries, "
+                      "decision boundary, data points (`plot_slice`)"),
     # symmetry
     (11, "symmetry.groups", "finite groups acting linearly on QQ^n, as exact matrices"),
     (12, "symmetry.domains", "fundamental domains: Weyl chambers, Dirichlet domains, walls"),
@@ -111,6 +113,8 @@ MODULES = (
     (15, "symmetry", "re-exports of the symmetry tools"),
     # experiments and the command line
     (16, "experiments", "declarative sweeps (Dask) used by the worksheets (`sweep`)"),
+    (16.5, "tracking", "training dynamics: regions, monomials, Hoffman constants over "
+                       "checkpoints (`track`)"),
     (17, "cli.common", "the command line's network input, `load_input` and JSON output"),
     (18, "cli.tropicalize", "`sage-tropnet tropicalize`"),
     (18, "cli.evaluate", "`sage-tropnet evaluate`"),
@@ -119,6 +123,8 @@ MODULES = (
     (18, "cli.radius", "`sage-tropnet radius`"),
     (18, "cli.sample", "`sage-tropnet sample`"),
     (18, "cli.sweep", "`sage-tropnet sweep`"),
+    (18, "cli.slice", "`sage-tropnet slice`"),
+    (18.5, "cli.track", "`sage-tropnet track`"),
     (19, "cli", "the `sage-tropnet` command: `main` and the tuple of commands"),
     (20, "__main__", "`python -m sage_tropnet`"),
     # deprecated import paths (thin re-exports, to be removed)
