@@ -82,9 +82,11 @@ from sage_tropnet.experiments import sweep, task_id
 QUANTITIES = ("linear_regions", "activation_regions", "monomials", "hoffman", "radius",
               "statistics", "bounds")
 
-#: the quantities computed by default
-DEFAULT_QUANTITIES = ("linear_regions", "activation_regions", "monomials", "hoffman",
-                      "radius", "statistics", "bounds")
+#: the quantities computed by default: the Hoffman constant and the sampling
+#: radius (exact LPs for every region, expensive beyond small networks or
+#: low-dimensional slices) are asked for explicitly
+DEFAULT_QUANTITIES = ("linear_regions", "activation_regions", "monomials", "statistics",
+                      "bounds")
 
 #: the version of the rows (part of every task id)
 TRACK_FORMAT = 1
@@ -215,11 +217,12 @@ def run_checkpoint(task):
     EXAMPLES::
 
         sage: import numpy as np
-        sage: from sage_tropnet.tracking import checkpoint_tasks, run_checkpoint
+        sage: from sage_tropnet.tracking import checkpoint_tasks, run_checkpoint, QUANTITIES
         sage: f = tmp_filename(ext=".npz")
         sage: np.savez(f, W0=np.array([[1.], [-1.]]), b0=np.array([0., 1.]),
         ....:          W1=np.array([[4., 2.]]), b1=np.array([-3.]))
-        sage: t = checkpoint_tasks([f], box=2, output_activation="relu")[0]
+        sage: t = checkpoint_tasks([f], box=2, output_activation="relu",
+        ....:                      quantities=QUANTITIES)[0]
         sage: r = run_checkpoint(t)
         sage: r["linear_regions"], r["activation_regions"], r["hoffman"], r["sampling_radius"]
         (4, 5, '1/2', '3/2')
@@ -299,7 +302,11 @@ def track(checkpoints, quantities=None, box=None, slice=None, output=0, mode="ex
 
     - ``checkpoints`` -- a list of files (any order: they are sorted
       naturally), read by :func:`~sage_tropnet.adapters.load_network`
-    - ``quantities`` -- a list among :data:`QUANTITIES` (default: all)
+    - ``quantities`` -- a list among :data:`QUANTITIES` (default:
+      :data:`DEFAULT_QUANTITIES`; add ``"hoffman"`` and ``"radius"`` for the
+      Hoffman constant and the sampling radius, whose exact computation
+      solves LPs for every region: cheap on a line or for small networks,
+      expensive beyond)
     - ``box`` -- ``None`` (all of the input space or slice) or a half-width
       `R` (the box `[-R, R]^k`; needed for volumes)
     - ``slice`` -- ``None`` or a :class:`~sage_tropnet.slices.Slice`:
@@ -327,19 +334,22 @@ def track(checkpoints, quantities=None, box=None, slice=None, output=0, mode="ex
         ....:              b0=np.array([0., 1.]), W1=np.array([[1., 1.]]), b1=np.zeros(1))
         sage: files = [os.path.join(d, "ckpt%s.npz" % e) for e in range(3)]
         sage: out = os.path.join(d, "track.csv")
-        sage: df = track(files, box=2, out=out, progress=False)
+        sage: df = track(files, box=2, out=out, progress=False,
+        ....:            quantities=["linear_regions", "hoffman", "radius", "statistics"])
         sage: df[["epoch", "linear_regions", "hoffman", "sampling_radius", "mean_volume"]]
            epoch  linear_regions hoffman sampling_radius  mean_volume
         0      0               4       1               1          4.0
         1      1               4       1               1          4.0
         2      2               4       1               1          4.0
-        sage: track(files, box=2, out=out, progress=False).attrs["reused"]
+        sage: track(files, box=2, out=out, progress=False,
+        ....:       quantities=["linear_regions", "hoffman", "radius", "statistics"]).attrs["reused"]
         3
 
     The same on a local Dask cluster (it takes a few seconds to start)::
 
         sage: from sage_tropnet.experiments import drop_timing
-        sage: df2 = track(files, box=2, scheduler=None, progress=False)   # long time
+        sage: df2 = track(files, box=2, scheduler=None, progress=False,       # long time
+        ....:             quantities=["linear_regions", "hoffman", "radius", "statistics"])
         sage: drop_timing(df2).equals(drop_timing(df))                      # long time
         True
     """
@@ -397,6 +407,7 @@ def plot_tracking(df, title=None, figsize=None):
         sage: fig.savefig(tmp_filename(ext=".png"))
     """
     from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
     panels = [(t, [c for c in cols if c in df.columns and df[c].notna().any()])
               for t, cols in PANELS]
     panels = [(t, cols) for t, cols in panels if cols]
@@ -414,6 +425,7 @@ def plot_tracking(df, title=None, figsize=None):
                     marker="o", ms=3, label=c.replace("_", " "))
         ax.set_title(t)
         ax.set_xlabel("epoch")
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         if len(cols) > 1:
             ax.legend(fontsize=8)
     if title:

@@ -5,8 +5,9 @@ The ``sage-tropnet track`` command
 training run (``.npz``, PyTorch, TorchScript or ONNX files, sorted
 naturally: ``epoch_2`` before ``epoch_10``), the linear and activation
 regions (in all of the input space, in ``--box R``, or on ``--slice`` through
-two or three data points), the monomial counts, the Hoffman constant and
-the sampling radius, and region statistics (see
+two or three data points), the monomial counts, region statistics, and on
+request (``--quantities ... hoffman radius``) the Hoffman constant and the
+sampling radius (see
 :func:`sage_tropnet.tracking.track`). ``--out results.parquet`` (or
 ``.csv``) saves the table and makes the run resumable; ``--workers N`` runs
 the checkpoints on a local Dask cluster; ``--plot`` saves the quantities
@@ -99,7 +100,8 @@ def add_arguments(parser):
     parser.add_argument("--box", default=None, metavar="R",
                         help="count in the box [-R, R]^k (of slice coordinates with --slice)")
     parser.add_argument("--quantities", nargs="+", choices=QUANTITIES, default=None,
-                        help="what to compute (default: all)")
+                        help="what to compute (default: all but hoffman and radius, which "
+                             "are expensive beyond small networks or lines)")
     parser.add_argument("--mode", choices=("exact", "float"), default="exact",
                         help="exact (default) or float (an estimate)")
     parser.add_argument("--output", type=int, default=0, metavar="N",
@@ -174,7 +176,8 @@ def run(args, out=None):
         sage: p = argparse.ArgumentParser(); add_arguments(p)
         sage: s = io.StringIO()
         sage: run(p.parse_args([f, "--output-activation", "relu", "--json",
-        ....:                   "--plot", tmp_filename(ext=".pdf")]), s)
+        ....:                   "--plot", tmp_filename(ext=".pdf"), "--quantities",
+        ....:                   "linear_regions", "activation_regions", "hoffman", "radius"]), s)
         0
         sage: r = json.loads(s.getvalue())["rows"][0]
         sage: r["linear_regions"], r["activation_regions"], r["hoffman"], r["sampling_radius"]
