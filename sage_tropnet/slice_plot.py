@@ -60,7 +60,8 @@ def clip_polygon(poly, a, c):
     EXAMPLES::
 
         sage: from sage_tropnet.slice_plot import clip_polygon
-        sage: clip_polygon([(0., 0.), (2., 0.), (2., 2.), (0., 2.)], (1., 0.), -1.)
+        sage: P = clip_polygon([(0, 0), (2, 0), (2, 2), (0, 2)], (float(1), float(0)), float(-1))
+        sage: [(float(x), float(y)) for x, y in P]
         [(1.0, 0.0), (2.0, 0.0), (2.0, 2.0), (1.0, 2.0)]
     """
     out = []
