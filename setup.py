@@ -56,7 +56,9 @@ setup(
         "notebook": ["notebook>=7", "ipywidgets"],
         "experiments": ["dask[distributed]", "pandas", "pyarrow"],
         "torch": ["torch"],
+        "onnx": ["onnx"],
         "keras": ["keras"],
+        "peers": ["regioncam", "affinitree"],
     },
     entry_points={"console_scripts": ["sage-tropnet = sage_tropnet.cli:main"]},
     classifiers=[

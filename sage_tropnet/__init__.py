@@ -72,6 +72,13 @@ lazy_import("sage_tropnet.symmetry.orbits", ["region_orbits", "symmetric_region_
 lazy_import("sage_tropnet.symmetry.estimates", ["fundamental_domain_estimate",
                                                 "regular_estimate"])
 lazy_import("sage_tropnet.experiments", ["Sweep", "sweep"])
+# research workflows: models in, slices and lines through data, training dynamics
+lazy_import("sage_tropnet.importers", ["from_torch", "from_onnx", "load_model"])
+lazy_import("sage_tropnet.slices", ["plane_through", "line_through", "slice_regions",
+                                    "local_complexity"])
+lazy_import("sage_tropnet.lines", ["along_segment", "along_segments"])
+lazy_import("sage_tropnet.slice_plot", ["plot_slice"])
+lazy_import("sage_tropnet.tracking", ["track", "plot_tracking"])
 
 __all__ = [
     # the objects
@@ -97,4 +104,8 @@ __all__ = [
     "symmetric_region_count", "fundamental_domain_estimate", "regular_estimate",
     # sweeps
     "Sweep", "sweep",
+    # research workflows
+    "from_torch", "from_onnx", "load_model", "plane_through", "line_through", "slice_regions",
+    "local_complexity", "along_segment", "along_segments", "plot_slice", "track",
+    "plot_tracking",
 ]

@@ -777,6 +777,10 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
       - ``.pt`` or ``.pth``: a state dict saved by ``torch.save``, read with
         ``torch.load(path, weights_only=True)`` (needs PyTorch);
       - ``.npy`` is refused (a single array is not a network)
+      - ``.onnx`` (needs ``onnx``) or a TorchScript archive ``.pt``, ``.pth``,
+        ``.ts`` (``torch.jit.save``; needs PyTorch): a whole model, read by
+        :func:`~sage_tropnet.importers.load_model` (its output activation
+        is the model's own; ``output_activation`` is ignored)
 
     - ``rationalize``, ``digits``, ``max_denominator``,
       ``output_activation`` -- as in :func:`from_numpy`
@@ -833,7 +837,7 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
         sage: load_network(tmp_filename(ext=".txt"))
         Traceback (most recent call last):
         ...
-        WeightsError: ...txt: unsupported file type '.txt' (expected .npz, .pt or .pth)
+        WeightsError: ...txt: unsupported file type '.txt' (expected .npz, .pt, .pth or .onnx)
     """
     import numpy as np
     source = os.fspath(path)
@@ -849,6 +853,12 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
         with data:
             return _network_from_mapping(_npz_getter(data, source), list(data.files),
                                          source, **opts)
+    from sage_tropnet.importers import is_model_file, load_model, ModelError
+    if is_model_file(source):   # .onnx, TorchScript: whole models (sage_tropnet.importers)
+        try:
+            return load_model(source, digits=digits, max_denominator=max_denominator)
+        except ModelError as err:
+            raise WeightsError(err.detail, source, err.position, err.name)
     if ext in ('.pt', '.pth'):
         try:
             import torch
@@ -875,4 +885,5 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
             return from_state_dict(obj, source=source, **opts)
         raise WeightsError("expected a state dict (a mapping of tensors), got %s"
                            % type(obj).__name__, source)
-    raise WeightsError("unsupported file type %r (expected .npz, .pt or .pth)" % ext, source)
+    raise WeightsError("unsupported file type %r (expected .npz, .pt, .pth or .onnx)" % ext,
+                       source)

@@ -249,7 +249,7 @@ def task_id(task):
 
     EXAMPLES::
 
-        sage: from sage_tropnet.experiments import task_id
+        sage: from sage_tropnet.experiments import task_id, run_task
         sage: t = {"method": "bounds", "arch": [2, 3, 1], "seed": 0}
         sage: task_id(t) == task_id(dict(reversed(list(t.items()))))
         True
@@ -828,12 +828,13 @@ def _read_part(parts, tid):
 # running
 # ---------------------------------------------------------------------------
 
-def _run_serial(todo, done):
+def _run_serial(todo, done, runner=None):
+    runner = runner or run_task
     for t in todo:
-        done(run_task(t))
+        done(runner(t))
 
 
-def _run_dask(todo, done, scheduler, n_workers):
+def _run_dask(todo, done, scheduler, n_workers, runner=None):
     import logging
     from distributed import Client, LocalCluster, as_completed
     cluster = None
@@ -847,7 +848,7 @@ def _run_dask(todo, done, scheduler, n_workers):
         client, own = Client(scheduler), True
     futures = []
     try:
-        futures = [client.submit(run_task, t,
+        futures = [client.submit(runner or run_task, t,
                                  key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
                    for t in todo]
         for fut in as_completed(futures):
@@ -864,7 +865,8 @@ def _run_dask(todo, done, scheduler, n_workers):
             cluster.close()
 
 
-def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=2):
+def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=2,
+          runner=None):
     r"""
     Run a sweep and return its table of results.
 
@@ -891,6 +893,11 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
     - ``progress`` -- ``None`` (default: a progress bar on a terminal only),
       ``True`` or ``False``
     - ``n_workers`` -- integer (default: ``2``); the size of the local cluster
+    - ``runner`` -- (default: :func:`run_task`) the function computing the
+      row of a task; with another runner, ``spec`` may also be a list of
+      task dictionaries, each with the keys ``task_id`` and ``method`` (for
+      example the checkpoints of :func:`sage_tropnet.tracking.track`); the
+      runner must be importable by the workers (a module-level function)
 
     OUTPUT: a :class:`pandas.DataFrame` with one row per task, in the order
     of :meth:`Sweep.tasks` (see :func:`results_table`); its ``attrs`` record
@@ -924,6 +931,16 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         sage: a["tasks"], a["computed"], a["reused"]
         (4, 4, 0)
 
+    Tasks of another runner (a module-level function returning a row)::
+
+        sage: from sage_tropnet.experiments import task_id, run_task
+        sage: T = [{"method": "bounds", "arch": [2, k, 1], "seed": 0} for k in (3, 4)]
+        sage: T = [dict(t, task_id=task_id(t)) for t in T]
+        sage: sweep(T, scheduler="serial", runner=run_task, progress=False)[["arch", "value"]]
+                arch  value
+        0  [2, 3, 1]      7
+        1  [2, 4, 1]     11
+
     TESTS::
 
         sage: sweep(spec, scheduler="serial", out="results.json")
@@ -936,12 +953,14 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         ValueError: n_workers must be a positive integer, got 0
     """
     start = time.perf_counter()
-    spec = as_sweep(spec)
+    if runner is not None and isinstance(spec, (list, tuple)):
+        tasks = [dict(t) for t in spec]     # ready-made tasks of another runner
+    else:
+        tasks = as_sweep(spec).tasks()
     if out is not None:
         _format_of(out)
     if not _is_int(n_workers) or n_workers < 1:
         raise ValueError("n_workers must be a positive integer, got %r" % (n_workers,))
-    tasks = spec.tasks()
     rows = {}
     parts = None
     if out is not None:
@@ -967,9 +986,9 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
 
         if todo:
             if isinstance(scheduler, str) and scheduler == "serial":
-                _run_serial(todo, done)
+                _run_serial(todo, done, runner)
             else:
-                _run_dask(todo, done, scheduler, int(n_workers))
+                _run_dask(todo, done, scheduler, int(n_workers), runner)
 
     df = results_table([rows[t["task_id"]] for t in tasks])
     if out is not None:

@@ -257,6 +257,69 @@ class ReLUNetwork(SageObject):
         return ReLUNetwork(list(zip(self._W, self._b)),
                            activations=list(self._act[:-1]) + [act])
 
+    def restrict(self, origin, directions):
+        r"""
+        Return the network `t \mapsto` ``self`` `(o + D t)` on `\RR^k`, exactly.
+
+        The restriction of the network to the affine subspace through the
+        point `o` spanned by the columns of `D` (a slice through the input
+        space): the first layer becomes `(W_1 D, b_1 + W_1 o)`, the other
+        layers are unchanged. See :mod:`sage_tropnet.slices` for planes and
+        lines through data points.
+
+        INPUT:
+
+        - ``origin`` -- a point `o` of `\RR^n` (rationals; floats are taken
+          as their exact binary values)
+        - ``directions`` -- a list of `k \ge 1` vectors of `\RR^n` (the
+          columns of `D`)
+
+        OUTPUT: a :class:`ReLUNetwork` with input dimension `k`
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork
+            sage: net = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]),
+            ....:                    ([[1, 1, 1]], [0])])
+            sage: L = net.restrict([1, 2], [[1, -1]]); L
+            ReLU network [1, 3, 1] (output activation: linear)
+            sage: all(L([t]) == net([1 + t, 2 - t]) for t in (-3, 0, 1/2, 5))
+            True
+            sage: P = net.restrict([0, 0], [[1, 0], [0, 1]]); P == net
+            True
+
+        TESTS::
+
+            sage: net.restrict([0, 0, 0], [[1, 0]])
+            Traceback (most recent call last):
+            ...
+            ValueError: the origin has 3 coordinates, the network has 2 inputs
+            sage: net.restrict([0, 0], [[1]])
+            Traceback (most recent call last):
+            ...
+            ValueError: direction 0 has 1 coordinates, the network has 2 inputs
+            sage: net.restrict([0, 0], [])
+            Traceback (most recent call last):
+            ...
+            ValueError: give at least one direction
+        """
+        n = self.input_dimension()
+        o = vector(QQ, [to_rational(a) for a in origin])
+        if len(o) != n:
+            raise ValueError("the origin has %s coordinates, the network has %s inputs"
+                             % (len(o), n))
+        dirs = [[to_rational(a) for a in d] for d in directions]
+        if not dirs:
+            raise ValueError("give at least one direction")
+        for i, d in enumerate(dirs):
+            if len(d) != n:
+                raise ValueError("direction %s has %s coordinates, the network has %s inputs"
+                                 % (i, len(d), n))
+        D = matrix(QQ, dirs).transpose()
+        W0, b0 = self._W[0], self._b[0]
+        layers = [(W0 * D, b0 + W0 * o)] + list(zip(self._W[1:], self._b[1:]))
+        return ReLUNetwork(layers, activations=list(self._act))
+
     # -- evaluation -----------------------------------------------------------
 
     def __call__(self, x):

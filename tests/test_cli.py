@@ -246,7 +246,7 @@ def test_bad_network_one_line_exit_2(capsys, tmp_path, name, command):
 def test_missing_file_and_bad_suffix(capsys, tmp_path):
     code, out, err = run(capsys, "tropicalize", tmp_path / "nothere.npz")
     assert_usage_error(code, out, err, "nothere.npz")
-    q = tmp_path / "net.onnx"
+    q = tmp_path / "net.h5"
     q.write_bytes(b"x")
     code, out, err = run(capsys, "tropicalize", q)
     assert_usage_error(code, out, err, str(q), "unsupported file type")

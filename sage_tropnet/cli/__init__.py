@@ -16,7 +16,9 @@ one module per command, listed in :data:`COMMANDS`:
 - :mod:`~sage_tropnet.cli.hoffman` -- Hoffman constants;
 - :mod:`~sage_tropnet.cli.radius` -- sampling radii;
 - :mod:`~sage_tropnet.cli.sample` -- sampling estimates;
-- :mod:`~sage_tropnet.cli.sweep` -- declarative sweeps.
+- :mod:`~sage_tropnet.cli.sweep` -- declarative sweeps;
+- :mod:`~sage_tropnet.cli.slice` -- regions on lines and planes through data;
+- :mod:`~sage_tropnet.cli.track` -- regions and constants over training checkpoints.
 
 Each command module exports ``configure(subparsers)`` (adds the command and
 its arguments, returns its parser) and ``run(args, out=None)`` (returns the
@@ -72,6 +74,7 @@ from collections import OrderedDict, namedtuple
 
 from sage_tropnet.cli import (tropicalize, evaluate, regions, hoffman, radius, sample,
                               sweep)
+from sage_tropnet.cli import slice, track  # noqa: A004  (research workflows)
 from sage_tropnet.cli.common import PROG, add_input_arguments, load_input
 from sage_tropnet.cli.evaluate import load_points  # noqa: F401  (former home)
 from sage_tropnet.misc.formatting import json_number
@@ -79,7 +82,8 @@ from sage_tropnet.misc.formatting import json_number
 #: The commands of ``sage-tropnet``, in the order of ``--help``: one module
 #: each, exporting ``NAME``, ``HELP``, ``configure(subparsers)`` and
 #: ``run(args, out=None)``.
-COMMANDS = (tropicalize, evaluate, regions, hoffman, radius, sample, sweep)
+COMMANDS = (tropicalize, evaluate, regions, hoffman, radius, sample, sweep,
+            slice, track)
 
 
 class Subcommand(namedtuple("Subcommand", ["name", "help", "configure", "run", "description"])):

@@ -70,6 +70,11 @@ MODULES = (
     (2, "layers", "activations (ReLU, leaky ReLU, maxout, linear): forward pass, states, "
                   "local maps, cell rows, tropicalisation step, kernel description"),
     (3, "network", "exact networks (ReLU, leaky ReLU, maxout), forward pass, tropicalisation"),
+    (3.2, "importers.chain", "exact affine chains: unrolled convolutions and pooling, "
+                             "folded batch norm, max pooling as maxout (`ChainBuilder`)"),
+    (3.4, "importers.pytorch", "PyTorch `nn.Module` and TorchScript in (`from_torch`)"),
+    (3.4, "importers.onnx_graph", "ONNX models in (`from_onnx`)"),
+    (3.6, "importers", "models in: `load_model` for .onnx and TorchScript files"),
     (4, "adapters", "weights in: npz / npy / PyTorch / Keras (`load_network`)"),
     (4, "geometry", "Newton polytopes, dual subdivisions, normal fans, tropical hypersurfaces"),
     # the region engine
@@ -93,6 +98,12 @@ MODULES = (
     (7, "stats", "region statistics (volumes, centres, edges, gradient jumps)"),
     (7, "plot", "pictures of regions, subdivisions, tropical curves"),
     (7, "exercises", "checked answers of the course worksheets (`check`, `report`)"),
+    (7, "lines", "networks along segments and lines: exact breakpoints, linear pieces "
+                 "(`along_segments`)"),
+    (7, "slices", "planes and lines through data (`plane_through`), counts in a slice, "
+                  "local complexity"),
+    (8, "slice_plot", "pictures of slices as published: regions, activation boundaries, "
+                      "decision boundary, data points (`plot_slice`)"),
     # symmetry
     (11, "symmetry.groups", "finite groups acting linearly on QQ^n, as exact matrices"),
     (12, "symmetry.domains", "fundamental domains: Weyl chambers, Dirichlet domains, walls"),
@@ -103,6 +114,8 @@ MODULES = (
     (15, "symmetry", "re-exports of the symmetry tools"),
     # experiments and the command line
     (16, "experiments", "declarative sweeps (Dask) used by the worksheets (`sweep`)"),
+    (16.5, "tracking", "training dynamics: regions, monomials, Hoffman constants over "
+                       "checkpoints (`track`)"),
     (17, "cli.common", "the command line's network input, `load_input` and JSON output"),
     (18, "cli.tropicalize", "`sage-tropnet tropicalize`"),
     (18, "cli.evaluate", "`sage-tropnet evaluate`"),
@@ -111,6 +124,8 @@ MODULES = (
     (18, "cli.radius", "`sage-tropnet radius`"),
     (18, "cli.sample", "`sage-tropnet sample`"),
     (18, "cli.sweep", "`sage-tropnet sweep`"),
+    (18, "cli.slice", "`sage-tropnet slice`"),
+    (18.5, "cli.track", "`sage-tropnet track`"),
     (19, "cli", "the `sage-tropnet` command: `main` and the tuple of commands"),
     (20, "__main__", "`python -m sage_tropnet`"),
     # deprecated import paths (thin re-exports, to be removed)
