@@ -1417,13 +1417,15 @@ cdef class Subdivider(DDBase):
     cdef public object facet_edges
     cdef public object complex_events
     cdef object leaf_pattern
+    cdef int cut_l, cut_u
+    cdef public object pieces
 
     def __cinit__(self):
         self.L = 0
 
     def __init__(self, int n, list layers, bint exact=True, double tol=1e-9, int output=0,
                  bint record=False, bint glue=False, object fallback=None,
-                 object progress=None, int extra_rows=0):
+                 object progress=None, int extra_rows=0, object cutoff=None):
         cdef int l, i, r, c, w, total_rows = 0, maxw = 1
         self.n = n
         self.L = len(layers)
@@ -1544,6 +1546,9 @@ cdef class Subdivider(DDBase):
         self.fallbacks = 0
         self.splits = 0
         self.refreshes = 0
+        self.cut_l = -1 if cutoff is None else int(cutoff[0])
+        self.cut_u = -1 if cutoff is None else int(cutoff[1])
+        self.pieces = []
         self.patterns = bytearray()
         self.points = []
         self.labels = []
@@ -1800,6 +1805,10 @@ cdef class Subdivider(DDBase):
             if l == self.L:
                 return self.leaf(c, zl)
             self.next_rows(l)
+        if l == self.cut_l and u == self.cut_u:
+            # a piece: the states so far (the cell is recomputed exactly by the caller)
+            self.pieces.append((self.state_snapshot(), zl))
+            return 0
         if self.fixed[l][u] >= 0:
             self.states[l][u] = self.fixed[l][u]
             return self.rec(depth, c, l, u + 1, zl)
@@ -2085,18 +2094,23 @@ cdef class Subdivider(DDBase):
             sage: Subdivider(2, kernel_layers(net), extra_rows=extra).run(starts)
             7
 
-        ``starts`` is a list of ``(G, E, X, Z, path, fixed)``: the generators
-        (rows ``(t, x)``), their error bounds, exact-integer flags, tight
-        path positions, the path (list of ``(row, error, integer flag,
-        (kind, layer, unit, a, b))``) and the fixed states ``{unit: state}``
-        of the first layer.
+        ``starts`` is a list of ``(G, E, X, Z, path, fixed[, zero_layer])``:
+        the generators (rows ``(t, x)``), their error bounds, exact-integer
+        flags, tight path positions, the path (list of ``(row, error, integer
+        flag, (kind, layer, unit, a, b))``), the fixed states (``{unit:
+        state}`` of the first layer, or ``{(layer, unit): state}``) and
+        optionally the last layer with a unit vanishing on the cell.
+
+        With a ``cutoff = (layer, unit)`` given to the constructor, the search
+        stops at that unit and records in ``pieces`` the states so far of
+        every cell reached there (for a parallel search).
         """
-        cdef int si, i, j, m, p, u, d = self.d, W = self.W
+        cdef int si, i, j, m, p, u, l, zl0, d = self.d, W = self.W
         cdef CellBuf *c
         self.next_progress = 4096
         self.first_layer_rows()
         for si in range(len(starts)):
-            G, E, X, Z, path, fixed = starts[si]
+            G, E, X, Z, path, fixed = starts[si][:6]
             m = len(G)
             c = &self.plus[0]
             buf_reserve(c, m, d, W)
@@ -2121,7 +2135,14 @@ cdef class Subdivider(DDBase):
                 for j in range(5):
                     self.pdesc[5 * self.plen + j] = desc[j]
                 self.plen += 1
-            for u in range(self.units[0]):
-                self.fixed[0][u] = fixed.get(u, -1)
-            self.rec(0, c, 0, 0, -1)
+            for l in range(self.L):
+                for u in range(self.units[l]):
+                    self.fixed[l][u] = -1
+            for key, st in fixed.items():
+                if isinstance(key, tuple):
+                    self.fixed[key[0]][key[1]] = st
+                else:
+                    self.fixed[0][key] = st
+            zl0 = starts[si][6] if len(starts[si]) > 6 else -1
+            self.rec(0, c, 0, 0, zl0)
         return self.leaves

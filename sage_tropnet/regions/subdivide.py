@@ -679,6 +679,178 @@ def _projection(net):
 
 
 # ---------------------------------------------------------------------------
+# pieces: independent parts of one search (for a parallel search)
+# ---------------------------------------------------------------------------
+
+class Piece(SageObject):
+    r"""
+    An independent part of the layer-wise subdivision: the cells whose units
+    up to ``cutoff = (layer, unit)`` (excluded) have the states ``prefix``.
+
+    Pieces are disjoint and cover the domain: the activation regions of a
+    network are the disjoint union of those of its pieces. A piece is a
+    small picklable value (the prefix of a pattern), so it can be sent to
+    another process.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import random_network
+        sage: from sage_tropnet.regions.subdivide import pieces, subdivide
+        sage: net = random_network([2, 4, 4, 1], seed=1)
+        sage: P = pieces(net); P[0]
+        Piece of the cells with states ((1, 1, 1, 1), (1,)) before unit 1 of layer 1
+        sage: sum(subdivide(net, piece=p).count for p in P) == subdivide(net).count
+        True
+    """
+
+    def __init__(self, prefix, cutoff, zero_layer=-1):
+        self.prefix = tuple(bytes(x) for x in prefix)
+        self.cutoff = tuple(int(t) for t in cutoff)
+        self.zero_layer = int(zero_layer)
+
+    def __eq__(self, other):
+        return isinstance(other, Piece) and (self.prefix, self.cutoff) == (other.prefix,
+                                                                          other.cutoff)
+
+    def __ne__(self, other):
+        return not self == other
+
+    def __hash__(self):
+        return hash((self.prefix, self.cutoff))
+
+    def __reduce__(self):
+        return (Piece, (self.prefix, self.cutoff, self.zero_layer))
+
+    def states(self):
+        r"""
+        Return the fixed states as a dictionary ``{(layer, unit): state}``.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.regions.subdivide import Piece
+            sage: Piece([b'\x01\x00', b''], (1, 0)).states()
+            {(0, 0): 1, (0, 1): 0}
+        """
+        l0, u0 = self.cutoff
+        out = {}
+        for l, st in enumerate(self.prefix):
+            if l > l0:
+                break
+            for u, x in enumerate(st):
+                if l == l0 and u >= u0:
+                    break
+                out[(l, u)] = x
+        return out
+
+    def _repr_(self):
+        l0, u0 = self.cutoff
+        shown = [tuple(st) for st in self.prefix[:l0]]
+        if l0 < len(self.prefix):
+            shown.append(tuple(self.prefix[l0][:u0]))
+        return "Piece of the cells with states %s before unit %s of layer %s" % (
+            tuple(shown), u0, l0)
+
+
+def pieces(net, domain=None, mode='exact', target=16, cutoff=None):
+    r"""
+    Return a partition of the subdivision of ``net`` into independent
+    :class:`Piece` s (at least ``target`` of them when the first layers
+    have that many cells), for a parallel search.
+
+    INPUT:
+
+    - ``net``, ``domain``, ``mode`` -- as for :func:`subdivide`
+    - ``target`` -- integer (default: ``16``); the wanted number of pieces
+    - ``cutoff`` -- optional ``(layer, unit)``; by default the end of the
+      first layer, moved deeper until there are ``target`` pieces
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import random_network
+        sage: from sage_tropnet.regions.subdivide import pieces, subdivide
+        sage: net = random_network([3, 6, 6, 1], seed=2)
+        sage: P = pieces(net, target=30); len(P) >= 30
+        True
+        sage: sum(subdivide(net, piece=p).count for p in P)
+        261
+    """
+    if not isinstance(net, ReLUNetwork):
+        raise TypeError("pieces are defined for networks")
+    layers = net.layers()
+    units = [activation(a).units(W.nrows()) for W, b, a in layers]
+    if cutoff is not None:
+        return subdivide(net, domain=domain, mode=mode, cutoff=tuple(cutoff))
+    positions = [(l, u) for l in range(1, len(layers)) for u in range(units[l])]
+    if not positions:
+        positions = [(len(layers) - 1, units[-1])] if units[-1] else []
+    if not positions:
+        raise ValueError("a network with one layer is not split into pieces")
+    for pos in positions:
+        P = subdivide(net, domain=domain, mode=mode, cutoff=pos)
+        if len(P) >= target:
+            return P
+    return P
+
+
+def piece_start(layers, domain, n, piece):
+    r"""
+    Return the start cell of ``piece`` (computed exactly) as
+    :func:`start_cells` does.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.regions.subdivide import Piece, piece_start
+        sage: net = ReLUNetwork([([[1, 0], [0, 1]], [0, 0]), ([[1, 1]], [0])])
+        sage: starts, dom, extra = piece_start(net.layers(), None, 2,
+        ....:                                  Piece([b'\x01\x01', b''], (1, 0)))
+        sage: len(starts), len(starts[0][0])
+        (1, 3)
+    """
+    from sage.geometry.polyhedron.constructor import Polyhedron
+    layers = [(W, b, activation(a)) for W, b, a in layers]
+    rows_of = ExactRows(layers, {})
+    states = list(piece.prefix) + [b''] * (len(layers) - len(piece.prefix))
+    P = _domain_polyhedron(domain, n)
+    path, dom = [], {}
+    if P is not None:
+        for i, r in enumerate(P.inequalities_list()):
+            dom[i] = list(r)
+            path.append((list(r), (K_DOMAIN, -1, i, 0, 0)))
+    if P is None or not P.is_compact():
+        k = len(dom)
+        dom[k] = [1] + [0] * n
+        path.append(([1] + [0] * n, (K_INFINITY, -1, k, 0, 0)))
+    rows_of.domain = dom
+    fixed = piece.states()
+    l0, u0 = piece.cutoff
+    for l, (W, b, act) in enumerate(layers):
+        if l > l0 or act.is_linear:
+            continue
+        A = rows_of.pre(l, states)
+        st = tuple(states[l])
+        res = act.cell_rows(A, st)
+        if res is None:
+            raise ValueError("the prefix of %s is not canonical" % (piece,))
+        for row, (u, other) in res[0]:
+            if l == l0 and u >= u0:
+                continue
+            if act.rows_per_unit == 1:
+                desc = (K_UNIT, l, u, 1 if st[u] else -1, 0)
+            else:
+                desc = (K_MAXOUT, l, u, st[u], other)
+            path.append((list(row), desc))
+    ieqs = [r for r, _ in path]
+    Q = Polyhedron(ieqs=ieqs, base_ring=QQ, backend='ppl', ambient_dim=n)
+    if Q.dim() < n:
+        return [], dom, len(path)
+    if Q.n_lines():
+        raise NotPointedError("the cells of the piece are not pointed")
+    start = _cell_start(Q, path, fixed, n) + (piece.zero_layer,)
+    return [start], dom, len(path)
+
+
+# ---------------------------------------------------------------------------
 # the result
 # ---------------------------------------------------------------------------
 
@@ -723,7 +895,7 @@ def _flip(pattern, pos, nstates=2):
 
 
 def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False,
-              progress=None):
+              progress=None, piece=None, cutoff=None, glue_pairs=False):
     r"""
     Return the activation regions (and with ``glue`` the linear regions) of a
     network by layer-wise subdivision.
@@ -743,6 +915,13 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
       (bounded memory)
     - ``progress`` -- a callable receiving the number of cells so far, or
       ``None``
+    - ``cutoff`` -- optional ``(layer, unit)``: stop the search there and
+      return the pieces reached (see :func:`pieces`)
+    - ``piece`` -- optional :class:`Piece`: subdivide only the cells of this
+      piece (see :func:`pieces`)
+    - ``glue_pairs`` -- boolean (default: ``False``); with ``glue``, also
+      return the pairs of cells glued (``Subdivision.glue_pairs``), to merge
+      the linear regions of several pieces
 
     OUTPUT: a :class:`Subdivision`
 
@@ -795,12 +974,17 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
                            seconds=time.perf_counter() - t0, projection=B, network=net,
                            stats=dict(splits=0, fallbacks=0, refreshes=0, events=0))
     layers = [(W, b, activation(a)) for W, b, a in work.layers()]
-    starts, dom, extra = start_cells(layers, domain, nw, pivots=piv if B is None else None)
+    if piece is not None:
+        starts, dom, extra = piece_start(layers, domain, nw, piece)
+    else:
+        starts, dom, extra = start_cells(layers, domain, nw, pivots=piv if B is None else None)
     fallback = ExactRows(layers, dom) if mode == 'exact' else None
     K = Subdivider(nw, kernel_layers(work), exact=(mode == 'exact'), output=-1 if output is None
                    else int(output), record=record, glue=glue, fallback=fallback,
-                   progress=progress, extra_rows=extra)
+                   progress=progress, extra_rows=extra, cutoff=cutoff)
     K.run(starts)
+    if cutoff is not None:
+        return [Piece(tuple(bytes(x) for x in st), tuple(cutoff), zl) for st, zl in K.pieces]
     oracle = None
     nunits = [act.units(W.nrows()) for W, b, act in layers]
     offsets = [0]
@@ -821,6 +1005,7 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
             Bf = np.array([[float(t) for t in r] for r in B.rows()]).reshape(n, nw)
             pts = pts @ Bf.T
         points = pts
+    pairs = [] if glue_pairs else None
     if glue or record:
         uf = UnionFind()
         index = {k: i for i, k in enumerate(keys)} if record else None
@@ -848,6 +1033,8 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
                     glued.add((min(i, j), max(i, j)))
             if uf.union(a, b):
                 merges += 1
+            if pairs is not None:
+                pairs.append((a, b))
         if K.complex_events:
             oracle = ActivationOracle(work, output)
             rows_of = ExactRows(layers, dom)
@@ -865,10 +1052,12 @@ def subdivide(net, domain=None, mode='exact', output=0, glue=False, record=False
                             glued.add((min(i, j), max(i, j)))
                 if same and uf.union(a, nb):
                     merges += 1
+                if same and pairs is not None:
+                    pairs.append((a, nb))
         if glue:
             linear = K.leaves - merges
     return Subdivision(n=n, domain=domain, mode=mode, count=K.leaves, linear_count=linear,
-                       keys=keys, points=points, edges=edges, glued=glued,
+                       keys=keys, points=points, edges=edges, glued=glued, glue_pairs=pairs,
                        seconds=time.perf_counter() - t0, projection=B, network=work,
                        stats=dict(splits=K.splits, fallbacks=K.fallbacks,
                                   refreshes=K.refreshes, events=len(K.complex_events)))
