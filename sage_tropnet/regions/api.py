@@ -111,6 +111,38 @@ def _check(method, adjacency, mode):
                          "or mode='exact'")
 
 
+#: the largest ratio of nonzero magnitudes float mode accepts within a layer
+FLOAT_RANGE = 1e100
+
+
+def _check_float_range(obj):
+    r"""
+    Refuse float mode, in one line, on data whose magnitudes double precision
+    cannot hold together (exact mode handles them).
+    """
+    from sage.rings.rational_field import QQ
+    if isinstance(obj, ReLUNetwork):
+        groups = [list(W.list()) + list(b) for W, b, _ in obj.layers()]
+    else:
+        try:
+            f = as_tropical_map(obj)
+        except TypeError:
+            return
+        groups = [[t for e in g.exponents() for t in e] + list(g.coefficients())
+                  for g in (f.numerator(), f.denominator())]
+    for i, g in enumerate(groups):
+        mags = [abs(QQ(t)) for t in g if t]
+        if not mags:
+            continue
+        hi, lo = max(mags), min(mags)
+        if hi > QQ(2) ** 1000 or lo < QQ(2) ** -1000 or hi / lo > FLOAT_RANGE:
+            raise ValueError("float mode cannot hold these numbers (magnitudes from %.1e to "
+                             "%.1e in %s %s): use mode='exact'"
+                             % (float(lo) if lo > QQ(2) ** -1070 else 0.0,
+                                float(hi) if hi < QQ(2) ** 1020 else float('inf'),
+                                'layer' if isinstance(obj, ReLUNetwork) else 'part', i))
+
+
 def _seed(seed):
     try:
         return int(seed)
@@ -235,6 +267,8 @@ def regions(obj, method='auto', box=None, output=0, mode='exact', seed=0, progre
     _check(method, 'facet', mode)
     seed = _seed(seed)
     output = _output(obj, output)
+    if mode == 'float':
+        _check_float_range(obj)
     if isinstance(obj, ReLUNetwork) and method in ('auto', 'activation'):
         oracle = ActivationOracle(obj, output)
         bar = _Bar(progress, "cells" + (" (float)" if mode == 'float' else ""))
@@ -333,6 +367,8 @@ def count_linear_regions(obj, method='auto', adjacency='facet', box=None, output
     _check(method, adjacency, mode)
     seed = _seed(seed)
     output = _output(obj, output)
+    if mode == 'float':
+        _check_float_range(obj)
     if isinstance(obj, ReLUNetwork) and method in ('auto', 'activation') and \
             adjacency == 'facet':
         bar = _Bar(progress, "cells" + (" (float)" if mode == 'float' else ""))
@@ -393,12 +429,26 @@ def count_activation_regions(net, box=None, seed=0, progress=None, mode='exact')
         (12, 12)
         sage: count_activation_regions(T4, mode='float')
         12
+
+    Weights beyond what double precision can hold together: exact mode
+    counts, float mode says why it cannot::
+
+        sage: big = ReLUNetwork([([[10^308, -10^308], [10^-310, 1]], [10^308, 0]),
+        ....:                    ([[1, 10^300]], [0])])
+        sage: count_activation_regions(big)
+        4
+        sage: count_activation_regions(big, mode='float')
+        Traceback (most recent call last):
+        ...
+        ValueError: float mode cannot hold these numbers (magnitudes from 1.0e-310 to 1.0e+308 in layer 0): use mode='exact'
     """
     if not isinstance(net, ReLUNetwork):
         raise TypeError("activation regions are defined for networks")
     if mode not in MODES:
         raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
     _seed(seed)
+    if mode == 'float':
+        _check_float_range(net)
     bar = _Bar(progress, "cells" + (" (float)" if mode == 'float' else ""))
     try:
         return subdivide(net, domain=box, mode=mode, output=0, progress=bar).count

@@ -101,22 +101,24 @@ def _scaled_entry(n, d, sn, sd, scale):
     r"""
     Return ``(float, error bound, is an exact integer)`` of `(n/d) (sn/sd)`
     where ``sn/sd`` is a power of two (equal to the float ``scale``).
+
+    The float is the correctly rounded value; a value below the range of
+    doubles becomes ``0.0`` with an error bound covering it.
     """
+    if n == 0:
+        return 0.0, 0.0, True
+    f = (n * sn) / (d * sd)             # correctly rounded (integers of any size)
+    if not math.isfinite(f):
+        raise OverflowError("a weight is beyond the range of double precision")
+    if f == 0.0:
+        return 0.0, 1e-300, False       # |value| < 2^-1074
     if d & (d - 1) == 0:
         # a dyadic rational: exact iff the odd part of n has at most 53 bits
+        # (and the value is a normal double)
         m = n if n >= 0 else -n
-        if m == 0:
-            return 0.0, 0.0, True
         odd = m >> ((m & -m).bit_length() - 1)
-        f = (n / d) * scale
-        if not math.isfinite(f) or f == 0.0:
-            raise OverflowError("a weight is beyond the range of double precision")
-        if odd < (1 << 53):
+        if odd < (1 << 53) and abs(f) >= 2.2250738585072014e-308:
             return f, 0.0, (n * sn) % (d * sd) == 0
-        return f, 2 * U * abs(f) + 1e-300, False
-    f = (n / d) * scale
-    if not math.isfinite(f) or (f == 0.0 and n != 0):
-        raise OverflowError("a weight is beyond the range of double precision")
     return f, 2 * U * abs(f) + 1e-300, False
 
 
@@ -169,15 +171,18 @@ def kernel_layers(net):
                 den = math.lcm(den, d)
                 if abs(n) * mx.denominator > mx.numerator * d:
                     mx = Fraction(abs(n), d)
-        bx = 0
+        bx = Fraction(0)
         for n, d in bias:
             g = math.gcd(n, d)
             den = math.lcm(den, d // g)
-            bx = max(bx, abs(n) // d + 1)
+            if abs(n) * bx.denominator > bx.numerator * d:
+                bx = Fraction(abs(n), d)
         if den & (den - 1) == 0 and max(mx, bx) * den < 2 ** 40:
             sn, sd = den, 1                 # integral after scaling: exact integers
-        elif mx:
-            k = mx.numerator.bit_length() - mx.denominator.bit_length()
+        elif mx or bx:
+            # the largest entry (weight or bias) about one: nothing overflows
+            big = max(mx, bx)
+            k = big.numerator.bit_length() - big.denominator.bit_length()
             sn, sd = (1, 1 << k) if k >= 0 else (1 << -k, 1)
         else:
             sn, sd = 1, 1
@@ -373,7 +378,13 @@ def _pivots(W, n, floats=None):
     if floats is None:
         floats = [[float(t) for t in r] for r in W.rows()]
     F = _np.array(floats, dtype=float).reshape(W.nrows(), n)
-    order = list(_np.argsort(-_np.abs(F).max(axis=1), kind='stable'))
+    with _np.errstate(all='ignore'):
+        mx = _np.abs(F).max(axis=1)
+        F = F / _np.where(mx > 0, mx, 1.0)[:, None]      # rows of max norm 1
+    if not _np.isfinite(F).all():
+        piv = W.pivot_rows()
+        return list(piv) if len(piv) == n else None
+    order = list(_np.argsort(-mx, kind='stable'))
     basis, piv = [], []
     for i in order:
         v = F[i].copy()
@@ -388,10 +399,12 @@ def _pivots(W, n, floats=None):
             if len(piv) == n:
                 break
     if len(piv) < n:
-        return None
+        piv = W.pivot_rows()         # exact, when floats cannot tell
+        return list(piv) if len(piv) == n else None
     piv.sort()
     if _fraction_det(_fraction_rows(W.matrix_from_rows(piv))) == 0:
-        return None
+        piv = W.pivot_rows()
+        return list(piv) if len(piv) == n else None
     return piv
 
 
@@ -781,10 +794,15 @@ def pieces(net, domain=None, mode='exact', target=16, cutoff=None):
     if cutoff is not None:
         return subdivide(net, domain=domain, mode=mode, cutoff=tuple(cutoff))
     positions = [(l, u) for l in range(1, len(layers)) for u in range(units[l])]
+    W1 = layers[0][0]
+    if activation(layers[0][2]).rows_per_unit == 1:
+        # cuts inside the first layer, once its first units span the input space
+        # (then every piece is pointed)
+        n = W1.ncols()
+        first = [(0, u) for u in range(n, units[0]) if W1.matrix_from_rows(range(u)).rank() == n]
+        positions = first + positions if not positions else positions
     if not positions:
-        positions = [(len(layers) - 1, units[-1])] if units[-1] else []
-    if not positions:
-        raise ValueError("a network with one layer is not split into pieces")
+        raise ValueError("this network is not split into pieces (too few units)")
     for pos in positions:
         P = subdivide(net, domain=domain, mode=mode, cutoff=pos)
         if len(P) >= target:

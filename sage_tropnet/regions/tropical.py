@@ -299,9 +299,13 @@ class TropicalOracle(CellOracle):
         yf = np.array([float(a) for a in yq])
         for (E, C, _), (Ef, Cf) in zip(self.polys, self._float):
             # float filter: every exact maximiser is within 2 * margin of the float maximum
-            fv = Ef @ yf + Cf
-            margin = 1e-9 * (np.abs(Ef) @ np.abs(yf) + np.abs(Cf)).max() + 1e-300
-            cand = np.nonzero(fv >= fv.max() - 2 * margin)[0].tolist()
+            with np.errstate(all='ignore'):
+                fv = Ef @ yf + Cf
+                margin = 1e-9 * (np.abs(Ef) @ np.abs(yf) + np.abs(Cf)).max() + 1e-300
+                if np.isfinite(fv).all() and np.isfinite(margin):
+                    cand = np.nonzero(fv >= fv.max() - 2 * margin)[0].tolist()
+                else:
+                    cand = list(range(len(E)))  # beyond floats: decide exactly
             vals = [C[k] + E[k] * yq for k in cand]
             ders = [E[k] * dq for k in cand] if dq is not None else [0] * len(cand)
             k = lex_argmax(vals, ders)
