@@ -253,6 +253,20 @@ class Linear(Activation):
         """
         return Z
 
+    def float_states(self, Z):
+        r"""
+        Return ``(states, outputs)`` for a batch ``Z`` of pre-activations (one
+        row per point): no states for a linear layer.
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().float_states(np.array([[1.0, -2.0]]))
+            (None, array([[ 1., -2.]]))
+        """
+        return None, Z
+
     def states_at(self, z, dz=None, zero=None):
         r"""
         Return the states (none for a linear layer).
@@ -375,6 +389,23 @@ class LeakyReLU(Activation):
         """
         al = float(self.alpha)
         return np.where(Z > 0, Z, al * Z) + 0.0
+
+    def float_states(self, Z):
+        r"""
+        Return ``(states, outputs)`` for a batch ``Z`` of pre-activations (one
+        row per point, floating point; a unit exactly at zero is off).
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import ReLU
+            sage: ReLU().float_states(np.array([[1.0, -2.0]]))
+            (array([[1, 0]]), array([[1., 0.]]))
+        """
+        if self.alpha == 1:
+            return np.ones(Z.shape, dtype=np.int64), Z
+        s = Z > 0
+        return s.astype(np.int64), np.where(s, Z, float(self.alpha) * Z) + 0.0
 
     def states_at(self, z, dz=None, zero=None):
         r"""
@@ -624,6 +655,22 @@ class Maxout(Activation):
         """
         N, r = Z.shape
         return Z.reshape(N, r // self.k, self.k).max(axis=2)
+
+    def float_states(self, Z):
+        r"""
+        Return ``(states, outputs)`` for a batch ``Z`` of pre-activations: the
+        winning row of each unit (the first on a tie) and its value.
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(2).float_states(np.array([[1.0, 3.0, 0.0, -1.0]]))
+            (array([[1, 0]]), array([[3., 0.]]))
+        """
+        N, r = Z.shape
+        ZZ = Z.reshape(N, r // self.k, self.k)
+        return ZZ.argmax(axis=2).astype(np.int64), ZZ.max(axis=2)
 
     def states_at(self, z, dz=None, zero=None):
         r"""

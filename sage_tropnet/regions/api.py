@@ -139,7 +139,7 @@ def _check_float_range(obj):
             raise ValueError("float mode cannot hold these numbers (magnitudes from %.1e to "
                              "%.1e in %s %s): use mode='exact'"
                              % (float(lo) if lo > QQ(2) ** -1070 else 0.0,
-                                float(hi) if hi < QQ(2) ** 1020 else float('inf'),
+                                float(hi) if hi < QQ(2) ** 1024 else float('inf'),
                                 'layer' if isinstance(obj, ReLUNetwork) else 'part', i))
 
 

@@ -80,6 +80,9 @@ cdef extern from *:
 cdef double U = 1.1102230246251565e-16       # unit roundoff 2^-53
 cdef double TINY = 1e-290                    # absolute slack (underflow)
 cdef double TWO53 = 9007199254740992.0
+cdef uint64_t HK1 = 0x9E3779B97F4A7C15       # splitmix64 constants (hashing tight sets)
+cdef uint64_t HK2 = 0xBF58476D1CE4E5B9
+cdef uint64_t HK3 = 0x94D049BB133111EB
 cdef double REL = 1e-6                       # relative bound that triggers a refresh
 
 #: kinds of path entries (constraints of a cell)
@@ -522,8 +525,12 @@ cdef class DDBase:
                         key[w] &= ~((<uint64_t> 1) << b)
                         h = off
                         for q in range(W):
-                            h = (h ^ key[q]) * mul
-                            h ^= h >> 29
+                            h = (h ^ key[q]) * HK1
+                            h ^= h >> 30
+                            h *= HK2
+                            h ^= h >> 27
+                            h *= HK3
+                            h ^= h >> 31
                         slot = <int> (h & <uint64_t> (cap - 1))
                         while hv[slot] >= 0:
                             slot = (slot + 1) & (cap - 1)
@@ -542,8 +549,12 @@ cdef class DDBase:
                         key[w] &= ~((<uint64_t> 1) << b)
                         h = off
                         for q in range(W):
-                            h = (h ^ key[q]) * mul
-                            h ^= h >> 29
+                            h = (h ^ key[q]) * HK1
+                            h ^= h >> 30
+                            h *= HK2
+                            h ^= h >> 27
+                            h *= HK3
+                            h ^= h >> 31
                         slot = <int> (h & <uint64_t> (cap - 1))
                         while hv[slot] >= 0:
                             found = 1
@@ -982,7 +993,12 @@ cdef class CellFacets(DDBase):
 
     cdef SavedCone save(self, CellBuf *c):
         cdef SavedCone S = SavedCone.__new__(SavedCone)
-        cdef int d = self.d, W = self.W, m = c.m, P = self.plen
+        cdef int d = self.d, W = self.W, m = c.m, P = self.plen, i
+        # the cone is reused by many cells: make its generators accurate first
+        if self.exact:
+            for i in range(m):
+                if not c.X[i] and c.E[i] > 1e-13:
+                    self.refresh(c, i)
         S.m, S.d, S.W, S.plen = m, d, W, P
         S.G = <double *> malloc((m * d + 1) * sizeof(double))
         S.E = <double *> malloc((m + 1) * sizeof(double))
@@ -1678,37 +1694,65 @@ cdef class Subdivider(DDBase):
                 self.Plin0[l][u] = self.Mlin0[l][u]
 
     cdef void next_rows(self, int l):
-        cdef int i, j, q, r = self.rows[l], c = self.inw[l], d = self.d, isint, lin0
+        r"""
+        Pre-activation rows of layer ``l`` (``l >= 1``) from the
+        post-activation rows of layer ``l - 1``, with a bound on their error;
+        the rows of units that are off (zero rows, exactly) are skipped.
+        """
+        cdef int i, j, q, a, r = self.rows[l], c = self.inw[l], d = self.d, isint, lin0, nlive
         cdef double *M = self.M[l]
         cdef double *P = self.P[l - 1]
         cdef double *Wl = self.Wf[l]
         cdef double *eWl = self.eW[l]
-        cdef double s, sa, w, mx, pmx, ex
-        for i in range(r):
-            isint = self.Wint[l][i]
+        cdef double *Pq
+        cdef double s, sa, w, mx, ex, wp
+        cdef int *live = <int *> malloc((c + 1) * sizeof(int))
+        cdef double *pmx = <double *> malloc((c + 1) * sizeof(double))
+        cdef double *acc = <double *> malloc((d + 1) * sizeof(double))
+        cdef double *acca = <double *> malloc((d + 1) * sizeof(double))
+        cdef int allint = 1, alllin0 = 1
+        # the inputs that are not exactly zero, and their sizes
+        nlive = 0
+        for q in range(c):
             mx = 0.0
             for j in range(d):
-                s = self.bf[l][i] if j == 0 else 0.0
-                sa = fabs(s)
-                for q in range(c):
-                    w = Wl[i * c + q]
-                    s += w * P[q * d + j]
-                    sa += fabs(w * P[q * d + j])
-                M[i * d + j] = s
-                if sa > mx:
-                    mx = sa
-            ex = self.eb[l][i]
-            for q in range(c):
+                if fabs(P[q * d + j]) > mx:
+                    mx = fabs(P[q * d + j])
+            if mx != 0.0 or self.eP[l - 1][q] != 0.0:
+                live[nlive] = q
+                pmx[q] = mx
+                nlive += 1
                 if not self.Pint[l - 1][q]:
-                    isint = 0
-                if Wl[i * c + q] == 0.0 and eWl[i * c + q] == 0.0:
+                    allint = 0
+                if not self.Plin0[l - 1][q]:
+                    alllin0 = 0
+        for i in range(r):
+            for j in range(d):
+                acc[j] = 0.0
+                acca[j] = 0.0
+            acc[0] = self.bf[l][i]
+            acca[0] = fabs(acc[0])
+            ex = self.eb[l][i]
+            isint = self.Wint[l][i] and allint
+            lin0 = 1
+            for a in range(nlive):
+                q = live[a]
+                w = Wl[i * c + q]
+                if w == 0.0 and eWl[i * c + q] == 0.0:
                     continue
-                pmx = 0.0
+                Pq = P + q * d
                 for j in range(d):
-                    if fabs(P[q * d + j]) > pmx:
-                        pmx = fabs(P[q * d + j])
-                ex += fabs(Wl[i * c + q]) * self.eP[l - 1][q] + \
-                    eWl[i * c + q] * (pmx + self.eP[l - 1][q])
+                    wp = w * Pq[j]
+                    acc[j] += wp
+                    acca[j] += fabs(wp)
+                ex += fabs(w) * self.eP[l - 1][q] + eWl[i * c + q] * (pmx[q] + self.eP[l - 1][q])
+                if not self.Plin0[l - 1][q]:
+                    lin0 = 0
+            mx = 0.0
+            for j in range(d):
+                M[i * d + j] = acc[j]
+                if acca[j] > mx:
+                    mx = acca[j]
             if isint and mx < TWO53:
                 self.eM[l][i] = 0.0
                 self.Mint[l][i] = 1
@@ -1717,15 +1761,14 @@ cdef class Subdivider(DDBase):
                 if self.eM[l][i] != 0.0 or mx != 0.0:
                     self.eM[l][i] += TINY
                 self.Mint[l][i] = 0
-            lin0 = 1
-            for q in range(c):
-                if (Wl[i * c + q] != 0.0 or eWl[i * c + q] != 0.0) and not self.Plin0[l - 1][q]:
-                    lin0 = 0
-                    break
             self.Mlin0[l][i] = lin0
             if lin0:
                 for j in range(1, d):
                     M[i * d + j] = 0.0
+        free(live)
+        free(pmx)
+        free(acc)
+        free(acca)
 
     # -- exact fallback --------------------------------------------------
 

@@ -44,6 +44,7 @@ from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
 from sage_tropnet.misc.inputs import input_dimension, is_network
+from sage_tropnet.layers import activation
 
 
 def _float_patterns(net, X):
@@ -57,24 +58,9 @@ def _float_patterns(net, X):
     for W, b, act in net.layers():
         Wf = np.array([[float(t) for t in row] for row in W.rows()])
         bf = np.array([float(t) for t in b])
-        z = a @ Wf.T + bf
-        kind = act[0]
-        if kind == 'linear':
-            a = z
-        elif kind == 'relu':
-            s = z > 0
-            cols.append(s.astype(np.int64))
-            a = np.where(s, z, 0.0)
-        elif kind == 'leaky_relu':
-            s = z > 0
-            cols.append(s.astype(np.int64))
-            a = np.where(s, z, float(act[1]) * z)
-        else:  # maxout
-            k = act[1]
-            zz = z.reshape(z.shape[0], -1, k)
-            idx = zz.argmax(axis=2)
-            cols.append(idx.astype(np.int64))
-            a = zz.max(axis=2)
+        st, a = activation(act).float_states(a @ Wf.T + bf)
+        if st is not None:
+            cols.append(st)
     if not cols:
         return np.zeros((a.shape[0], 0), dtype=np.int64)
     return np.hstack(cols)
@@ -89,21 +75,10 @@ def _pattern_gradient(net, pattern, output=0):
     J = matrix.identity(QQ, n)
     pos = 0
     for W, b, act in net.layers():
-        A = W * J
-        kind = act[0]
-        if kind == 'linear':
-            J = A
-            continue
-        if kind == 'maxout':
-            k = act[1]
-            u = A.nrows() // k
-            J = matrix(QQ, [A.row(i * k + int(pattern[pos + i])) for i in range(u)])
-            pos += u
-            continue
-        m = A.nrows()
-        alpha = act[1] if kind == 'leaky_relu' else QQ(0)
-        J = matrix.diagonal(QQ, [QQ(1) if pattern[pos + i] else alpha for i in range(m)]) * A
-        pos += m
+        act = activation(act)
+        u = act.units(W.nrows())
+        J = act.post_rows(W * J, tuple(int(t) for t in pattern[pos:pos + u]))
+        pos += u
     return tuple(J.row(output))
 
 
