@@ -41,7 +41,8 @@ import sys
 import time
 
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json)
+                                     write_json, check_output, count, non_negative_integer,
+                                     float_mode_problem)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import is_network
 
@@ -84,9 +85,10 @@ def add_arguments(parser):
                         help="inf: l-infinity on x and residual (paper); l1: l1 on x (Pena)")
     parser.add_argument("--mode", choices=("exact", "float"), default="exact",
                         help="exact LPs over QQ (default) or float LPs (HiGHS)")
-    parser.add_argument("--samples", type=int, default=100,
+    parser.add_argument("--samples", type=count, default=100,
                         help="random subsets for --bound lower (default: 100)")
-    parser.add_argument("--seed", type=int, default=0, help="seed for --bound lower")
+    parser.add_argument("--seed", type=non_negative_integer, default=0,
+                        help="seed for --bound lower (a non-negative integer, default: 0)")
 
 
 def configure(subparsers):
@@ -125,6 +127,12 @@ def run(args, out=None):
     from sage_tropnet import hoffman as H
     out = sys.stdout if out is None else out
     obj = load_input(args, KINDS)
+    check_output(obj, args.output, args.input)
+    if args.mode == "float" or args.bound == "upper":
+        problem = float_mode_problem(obj)
+        if problem is not None:
+            raise ValueError("%s: %s; use exact mode%s" % (
+                args.input, problem, "" if args.bound != "upper" else " without --bound upper"))
     t0 = time.perf_counter()
     if hasattr(obj, "nrows"):
         res = {"input": "matrix"}
@@ -143,7 +151,7 @@ def run(args, out=None):
             value = r.value
             cert = {"J": [int(j) for j in r.J] if r.J is not None else None,
                     "v": [json_number(a) for a in r.v] if r.v is not None else None}
-            res["kind"] = "exact"
+            res["kind"] = "exact" if args.mode == "exact" else "float"
         res.update({"norm": args.norm, "hoffman_constant": json_number(value),
                     "certificate": cert})
     else:
@@ -158,9 +166,10 @@ def run(args, out=None):
     if args.json:
         write_json(out, res)
         return 0
-    label = {"exact": "%s, %s" % ("exact" if args.mode == "exact" else "FLOAT MODE",
-                                  args.algorithm),
-             "lower": "sampled lower bound, %s subsets" % args.samples,
+    label = {"exact": "exact, %s" % args.algorithm,
+             "float": "FLOAT MODE (an estimate with tolerances, not exact), %s" % args.algorithm,
+             "lower": "sampled lower bound, %s subsets%s"
+                      % (args.samples, "" if args.mode == "exact" else ", FLOAT MODE"),
              "upper": "upper bound sqrt(|J|)/sigma_min, float"}[res["kind"]]
     out.write("Hoffman constant: %s (%s, norm %s)\n" % (res["hoffman_constant"], label, args.norm))
     cert = res.get("certificate")

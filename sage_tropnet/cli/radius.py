@@ -34,6 +34,7 @@ AUTHORS:
 # ****************************************************************************
 
 
+import argparse
 import os
 import sys
 import time
@@ -41,7 +42,7 @@ import time
 from sage.rings.rational_field import QQ
 
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json)
+                                     write_json, check_output, rational_number)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import input_dimension
 
@@ -120,12 +121,14 @@ def run(args, out=None):
     if hasattr(obj, "nrows"):
         raise ValueError("%s: a radius needs a tropical map or a network, not a matrix"
                          % os.path.basename(args.input))
+    check_output(obj, args.output, args.input)
     center = None
     if args.center is not None:
         try:
-            center = [QQ(c) for c in args.center.split(",")]
-        except (TypeError, ValueError):
-            raise ValueError("--center: %r is not a list of rationals" % args.center)
+            center = [rational_number(c) for c in args.center.split(",")]
+        except argparse.ArgumentTypeError:
+            raise ValueError("--center: %r is not a list of rationals (such as 1,1/2,0.25)"
+                             % args.center)
         n = input_dimension(obj)
         if len(center) != n:
             raise ValueError("--center: %s coordinates given, the input dimension is %s"

@@ -87,7 +87,8 @@ class TropicalHoffmanResult(namedtuple("TropicalHoffmanResult",
       ``matrix``: row indices of ``matrix`` and LP weights with
       ``value`` `= 1/\|\tilde A_J^T v\|_*`; ``()`` when ``value`` is zero,
       ``None`` for ``bound="upper"`` (no certificate)
-    - ``kind`` -- ``"exact"``, ``"lower"`` or ``"upper"``
+    - ``kind`` -- ``"exact"``, ``"float"`` (``mode="float"``: floating-point
+      LPs, not certified), ``"lower"`` or ``"upper"``
     - ``regions`` -- the number of regions (monomials, or pairs of
       monomials) over which the maximum was taken
 
@@ -191,7 +192,7 @@ class HoffmanRegions(namedtuple("HoffmanRegions", ["sides", "candidates", "nvari
             (3/2, 1.5)
         """
         from sage.matrix.constructor import matrix
-        kind = "exact" if bound is None else bound
+        kind = bound if bound is not None else ("exact" if mode == "exact" else "float")
         data = []
         for P, rows in self.sides:
             exps, coeffs = P.exponents(), P.coefficients()
