@@ -318,6 +318,64 @@ def check_output(obj, output, path):
                          % (os.path.basename(str(path)), output, k, "" if k == 1 else "s"))
 
 
+def add_max_monomials_argument(parser):
+    r"""
+    Add the option ``--max-monomials N`` (the limit of a tropicalisation, see
+    :func:`tropicalize_within_limit`) to ``parser``.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli.common import add_max_monomials_argument
+        sage: p = argparse.ArgumentParser(); add_max_monomials_argument(p)
+        sage: p.parse_args([]).max_monomials, p.parse_args(["--max-monomials", "0"]).max_monomials
+        (20000, 0)
+    """
+    from sage_tropnet.network import MAX_MONOMIALS
+    parser.add_argument("--max-monomials", type=non_negative_integer, default=MAX_MONOMIALS,
+                        metavar="N",
+                        help="refuse to tropicalise a network whose tropical map may have more "
+                             "than N monomials: an upper bound from the architecture and the "
+                             "weights, computed before any work (default: %s; 0: no limit)"
+                             % MAX_MONOMIALS)
+
+
+def tropicalize_within_limit(net, args, progress=None, hint=None):
+    r"""
+    Return the tropical rational maps of the network ``net``, within the
+    limit ``args.max_monomials`` (see
+    :meth:`~sage_tropnet.network.ReLUNetwork.tropicalize`), with a progress
+    bar on a terminal.
+
+    A network whose bound exceeds the limit raises a :class:`ValueError`
+    naming the file, the bound and the option (and ending with ``hint``, if
+    given), before any work.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli.common import tropicalize_within_limit
+        sage: from sage_tropnet.network import random_network
+        sage: args = argparse.Namespace(max_monomials=1000, network="big.npz")
+        sage: tropicalize_within_limit(random_network([2, 3, 1], seed=0), args).monomial_count()
+        [(2, 4)]
+        sage: tropicalize_within_limit(random_network([3, 16, 16, 1], seed=0), args)
+        Traceback (most recent call last):
+        ...
+        ValueError: big.npz: the tropical map may have up to 485809 monomials (a bound from the
+        architecture and weights of the network [3, 16, 16, 1]), more than the limit of 1000
+        (--max-monomials; 0 lifts the limit)
+    """
+    from sage_tropnet.network import TropicalizationTooLarge
+    limit = args.max_monomials or None
+    try:
+        return net.tropicalize(max_monomials=limit, progress=progress)
+    except TropicalizationTooLarge as err:
+        path = getattr(args, "input", None) or getattr(args, "network", None)
+        raise ValueError("%s: %s (--max-monomials; 0 lifts the limit)%s"
+                         % (os.path.basename(str(path)), err, "; " + hint if hint else ""))
+
+
 def check_output_file(path, option, extensions=None):
     r"""
     Check, before any work, that the output file ``path`` of ``option`` can

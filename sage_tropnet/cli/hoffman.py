@@ -41,7 +41,8 @@ import sys
 import time
 
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json, check_output, count, non_negative_integer,
+                                     write_json, add_max_monomials_argument,
+                                     tropicalize_within_limit, check_output, count, non_negative_integer,
                                      float_mode_problem)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import is_network
@@ -76,6 +77,7 @@ def add_arguments(parser):
     add_input_arguments(parser, KINDS)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_output_argument(parser)
+    add_max_monomials_argument(parser)
     parser.add_argument("--algorithm", choices=("pvz", "brute_force"), default="pvz",
                         help="exact algorithm (default: pvz)")
     parser.add_argument("--bound", choices=("lower", "upper"), default=None,
@@ -155,7 +157,9 @@ def run(args, out=None):
         res.update({"norm": args.norm, "hoffman_constant": json_number(value),
                     "certificate": cert})
     else:
-        r = H.tropical_hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm,
+        f = tropicalize_within_limit(obj, args, progress=False if args.json else None) \
+            if is_network(obj) else obj
+        r = H.tropical_hoffman_constant(f, algorithm=args.algorithm, norm=args.norm,
                                         mode=args.mode, bound=args.bound, samples=args.samples,
                                         seed=args.seed, output=args.output)
         d = r.as_dict()

@@ -42,9 +42,10 @@ import time
 from sage.rings.rational_field import QQ
 
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json, check_output, rational_number)
+                                     write_json, add_max_monomials_argument,
+                                     tropicalize_within_limit, check_output, rational_number)
 from sage_tropnet.misc.formatting import json_number
-from sage_tropnet.misc.inputs import input_dimension
+from sage_tropnet.misc.inputs import input_dimension, is_network
 
 
 #: The name of the command.
@@ -76,6 +77,7 @@ def add_arguments(parser):
     add_input_arguments(parser, KINDS)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_output_argument(parser)
+    add_max_monomials_argument(parser)
     parser.add_argument("--center", default=None, metavar="x1,...,xn",
                         help="centre of the ball (default: the origin)")
     parser.add_argument("--no-minimal", action="store_true",
@@ -134,6 +136,8 @@ def run(args, out=None):
             raise ValueError("--center: %s coordinates given, the input dimension is %s"
                              % (len(center), n))
     t0 = time.perf_counter()
+    if is_network(obj):
+        obj = tropicalize_within_limit(obj, args, progress=False if args.json else None)
     R = H.sampling_radius(obj, center=center, output=args.output, certificate=True)
     res = {"radius": json_number(R.value),
            "hoffman_constant": json_number(getattr(R.hoffman, "value", R.hoffman)),

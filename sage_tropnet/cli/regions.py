@@ -43,7 +43,8 @@ from sage.rings.rational_field import QQ
 
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
                                      write_json, positive_rational, check_output,
-                                     check_output_file, float_mode_problem)
+                                     check_output_file, float_mode_problem,
+                                     add_max_monomials_argument, tropicalize_within_limit)
 from sage_tropnet.misc.inputs import input_dimension, is_network
 
 #: The name of the command.
@@ -80,7 +81,10 @@ def add_arguments(parser):
                         help="exact (default: over QQ, certified) or float (qhull, an estimate)")
     parser.add_argument("--method", choices=("tropical", "activation", "both"), default=None,
                         help="tropical route, activation route, or both (checked to agree); "
-                             "default: tropical for maps, both for networks")
+                             "default: tropical for maps, both for networks (the tropical route "
+                             "is skipped, with a note, when the tropical map may exceed "
+                             "--max-monomials)")
+    add_max_monomials_argument(parser)
     parser.add_argument("--adjacency", choices=("facet", "nonempty"), default="facet",
                         help="glue cells with the same affine map sharing a facet (default) "
                              "or meeting anywhere")
@@ -166,16 +170,36 @@ def run(args, out=None):
         res["output"] = args.output
         res["output_activation"] = obj.output_activation()
     routes = ("tropical", "activation") if method == "both" else (method,)
+    tropical = obj
+    skipped = None
+    if is_net and "tropical" in routes:
+        # the tropical route expands the tropical map: bounded by --max-monomials
+        if method == "both":
+            from sage_tropnet.network import TropicalizationTooLarge
+            try:
+                tropical = obj.tropicalize(max_monomials=args.max_monomials or None,
+                                           progress=kw["progress"])
+            except TropicalizationTooLarge as err:
+                skipped = ("%s (--max-monomials %s); counted by the activation route only"
+                           % (err, args.max_monomials))
+                routes = ("activation",)
+        else:
+            tropical = tropicalize_within_limit(
+                obj, args, progress=kw["progress"],
+                hint="--method activation counts the regions without tropicalising")
     counts = {}
     for r in routes:
-        counts[r] = int(count_linear_regions(obj, method=r, **kw))
+        counts[r] = int(count_linear_regions(tropical if r == "tropical" else obj, method=r,
+                                             **kw))
     res["linear_regions"] = counts[routes[0]]
     code = 0
     if method == "both":
-        res["tropical_linear_regions"] = counts["tropical"]
+        res["tropical_linear_regions"] = counts.get("tropical")
         res["activation_linear_regions"] = counts["activation"]
-        res["agree"] = counts["tropical"] == counts["activation"]
-        code = 0 if res["agree"] else 1
+        res["agree"] = counts["tropical"] == counts["activation"] if skipped is None else None
+        code = 0 if res["agree"] is not False else 1
+        if skipped is not None:
+            res["skipped"] = {"tropical": skipped}
     if is_net:
         res["activation_regions"] = int(count_activation_regions(
             obj, box=box, mode=args.mode, progress=kw["progress"]))
@@ -203,7 +227,9 @@ def run(args, out=None):
                   % (counts[r], label, r, args.adjacency, dom))
     if is_net:
         out.write("activation regions: %s (%s)\n" % (res["activation_regions"], label))
-    if method == "both":
+    if skipped is not None:
+        out.write("tropical route skipped: %s\n" % skipped)
+    elif method == "both":
         out.write("routes agree: %s\n" % ("yes" if res["agree"] else "NO"))
     if "stats" in res:
         out.write("statistics: %s regions described (use --json for the table)\n"

@@ -34,8 +34,9 @@ AUTHORS:
 
 import sys
 
-from sage_tropnet.cli.common import add_input_arguments, load_input, write_json
-from sage_tropnet.network import CONVENTIONS
+from sage_tropnet.cli.common import (add_input_arguments, load_input, write_json,
+                                     add_max_monomials_argument)
+from sage_tropnet.network import CONVENTIONS, TropicalizationTooLarge
 
 #: The name of the command.
 NAME = "tropicalize"
@@ -66,6 +67,7 @@ def add_arguments(parser):
                              "same function, only the monomial counts differ")
     parser.add_argument("--no-prune", action="store_true",
                         help="keep monomials without a full-dimensional region")
+    add_max_monomials_argument(parser)
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object: {outputs: [{numerator_monomials, "
                              "denominator_monomials}], input_dimension, widths, convention, "
@@ -130,7 +132,13 @@ def run(args, out=None):
     out = sys.stdout if out is None else out
     net = load_input(args)
     prune = not args.no_prune
-    counts = net.tropicalize(prune=prune, convention=args.convention).monomial_count()
+    try:
+        F = net.tropicalize(prune=prune, convention=args.convention,
+                            max_monomials=args.max_monomials or None,
+                            progress=False if args.json else None)
+    except TropicalizationTooLarge as err:
+        raise ValueError("%s: %s (--max-monomials; 0 lifts the limit)" % (args.network, err))
+    counts = F.monomial_count()
     if args.json:
         write_json(out, {
             "outputs": [{"numerator_monomials": int(n), "denominator_monomials": int(d)}
