@@ -467,7 +467,10 @@ def main(argv=None):
     argv, debug = _debug_requested(argv)
     with _InterruptWatchdog() as watchdog:
         try:
-            parser = build_parser()
+            try:
+                parser = build_parser()
+            except Exception as err:  # a broken registered command: still one line
+                return _error(_internal(err, debug))
             try:
                 args = parser.parse_args(argv)
             except _UsageError as err:
@@ -498,6 +501,21 @@ def main(argv=None):
             return INTERRUPTED
 
 
+def _internal(err, debug):
+    r"""
+    Return the one-line message of an unexpected error (printing its
+    traceback first if ``debug``).
+    """
+    if debug:
+        import traceback
+        traceback.print_exc()
+    detail = " ".join(str(err).split())
+    if len(detail) > 300:
+        detail = detail[:300] + "..."
+    return ("internal error (%s%s); please report it, with the output of the same command "
+            "with --debug" % (type(err).__name__, ": " + detail if detail else ""))
+
+
 def _run_command(args, out, debug):
     r"""
     Run the command of ``args``; return its exit code, or an error message.
@@ -525,11 +543,4 @@ def _run_command(args, out, debug):
     except SystemExit as err:
         return err.code if isinstance(err.code, int) else (0 if err.code is None else 2)
     except Exception as err:
-        if debug:
-            import traceback
-            traceback.print_exc()
-        detail = " ".join(str(err).split())
-        if len(detail) > 300:
-            detail = detail[:300] + "..."
-        return ("internal error (%s%s); please report it, with the output of the same command "
-                "with --debug" % (type(err).__name__, ": " + detail if detail else ""))
+        return _internal(err, debug)
