@@ -207,12 +207,107 @@ def _surjectivity(rows, n, norm, exact):
         A_eq = [[one] * k + [zero]]
     b_ub = [zero] * len(A_ub)
     if exact:
+        if norm == "inf" and k >= CERTIFIED_LP_ROWS:
+            got = _surjectivity_certified(rows, n)
+            if got is not None:
+                return got
         t, x = exact_lp_minimize(c, A_ub, b_ub, A_eq, [one], lower_bounds=zero)
         return t, tuple(x[:k])
     t, x = float_lp_minimize(c, A_ub, b_ub, A_eq, [one], lower_bounds=zero)
     t = RDF(0) if t < FLOAT_TOLERANCE else RDF(t)
     v = tuple(RDF(0) if a < FLOAT_TOLERANCE else RDF(a) for a in x[:k])
     return t, v
+
+
+#: Exact surjectivity LPs of at least this many rows (``norm="inf"``) are
+#: solved in floating point first and certified exactly (see
+#: :func:`_surjectivity_certified`); the exact simplex method is the
+#: fallback.
+CERTIFIED_LP_ROWS = 10
+
+
+def _surjectivity_certified(rows, n):
+    r"""
+    Return ``(t, v)`` of the surjectivity LP (``norm="inf"``) of the rational
+    ``rows``, certified exactly from a floating-point solution, or ``None``.
+
+    The float optimum (HiGHS) suggests the support `S` of `v` and the
+    coordinates `Z` where `w = A^T v` vanishes. Then exactly: `v` solves
+    `\sum_S v = 1`, `w_Z = 0` with `v \ge 0`, and the dual `u` (`u_j` the
+    sign of `w_j` off `Z`, `a_i \cdot u = \|w\|_1` for `i \in S`) must
+    satisfy `\|u\|_\infty \le 1` and `a_i \cdot u \ge \|w\|_1` for every
+    row: then `t = \|w\|_1` is optimal by weak duality
+    (`\|w\|_1 \ge u \cdot w = \sum_i v_i a_i \cdot u \ge \min_i a_i \cdot u`).
+    """
+    import numpy as np
+    from sage.matrix.constructor import matrix
+    from sage.modules.free_module_element import vector
+    k = len(rows)
+    try:
+        F = np.array([[float(a) for a in r] for r in rows], dtype=float).reshape(k, n)
+    except (OverflowError, ValueError):
+        return None
+    if not np.isfinite(F).all():
+        return None
+    scale = float(np.abs(F).max()) or 1.0
+    Fs = F / scale
+    c = [0.0] * k + [1.0] * n
+    A_ub = []
+    for j in range(n):
+        e = [0.0] * n
+        e[j] = -1.0
+        A_ub.append(list(Fs[:, j]) + e)
+        A_ub.append(list(-Fs[:, j]) + e)
+    try:
+        _, x = float_lp_minimize(c, A_ub, [0.0] * len(A_ub), [[1.0] * k + [0.0] * n], [1.0],
+                                 lower_bounds=0.0)
+    except (ValueError, RuntimeError):
+        return None
+    vf = np.array(x[:k])
+    wf = Fs.T @ vf
+    A = matrix(QQ, k, n, rows)
+    for tol in (1e-9, 1e-7, 1e-11):
+        S = [i for i in range(k) if vf[i] > tol]
+        Z = [j for j in range(n) if abs(wf[j]) <= tol * (1 + np.abs(Fs).sum(axis=0)[j])]
+        if not S:
+            continue
+        AS = A.matrix_from_rows(S)
+        M = matrix(QQ, [[1] * len(S)] + [list(AS.column(j)) for j in Z])
+        rhs = vector(QQ, [1] + [0] * len(Z))
+        try:
+            vS = M.solve_right(rhs)
+        except ValueError:
+            continue
+        if any(a < 0 for a in vS):
+            continue
+        w = AS.transpose() * vS
+        t = sum(abs(a) for a in w)
+        v = [QQ(0)] * k
+        for i, a in zip(S, vS):
+            v[i] = a
+        if t == 0:
+            return QQ(0), tuple(v)
+        Zw = [j for j in range(n) if w[j] == 0]
+        off = [j for j in range(n) if w[j] != 0]
+        sign = {j: (1 if w[j] > 0 else -1) for j in off}
+        u = [QQ(0)] * n
+        for j in off:
+            u[j] = QQ(sign[j])
+        if Zw:
+            MZ = matrix(QQ, [[AS[i, j] for j in Zw] for i in range(len(S))])
+            b = vector(QQ, [t - sum(AS[i, j] * sign[j] for j in off) for i in range(len(S))])
+            try:
+                uZ = MZ.solve_right(b)
+            except ValueError:
+                continue
+            for j, a in zip(Zw, uZ):
+                u[j] = a
+        if any(abs(a) > 1 for a in u):
+            continue
+        uv = vector(QQ, u)
+        if all(A.row(i) * uv >= t for i in range(k)):
+            return t, tuple(v)
+    return None
 
 
 def _prepare(A, exact):
