@@ -84,6 +84,7 @@ CHUNK = 16384
 MIDPOINT_REPRESENTATIVES = 3
 
 _U = 2.0 ** -53  # unit roundoff of float64
+_ETA = 2.0 ** -1074  # the smallest subnormal float64: absolute error of an underflow
 
 METHODS = ('jacobian', 'pattern')
 KEYS = ('affine', 'gradient')
@@ -109,8 +110,13 @@ class _NetData:
             Wf = np.array([[float(a) for a in row] for row in W.rows()],
                           dtype=np.float64).reshape(W.nrows(), W.ncols())
             bf = np.array([float(a) for a in b], dtype=np.float64)
-            info = dict(W=Wf, b=bf, absW=np.abs(Wf), absb=np.abs(bf),
-                        nzW=(Wf != 0).astype(np.float64), fanin=W.ncols(), act=act)
+            # which weights and biases are zero: from the exact values (a tiny
+            # weight may round to 0.0)
+            nz = np.array([[a != 0 for a in row] for row in W.rows()],
+                          dtype=np.float64).reshape(W.nrows(), W.ncols())
+            info = dict(W=Wf, b=bf, absW=np.abs(Wf), absb=np.abs(bf), nzW=nz,
+                        bzero=np.array([a == 0 for a in b], dtype=bool), fanin=W.ncols(),
+                        act=act)
             if act[0] == 'leaky_relu':
                 info['alpha'] = float(act[1])
             self.flayers.append(info)
@@ -152,11 +158,19 @@ def _forward(data, X, want_patterns=True):
     The error bound ``E`` of a pre-activation ``z = W h + b`` is
     ``|W| err(h) + (m + 3) u (|W||h| + |b|)`` (``m`` the fan-in, ``u`` the unit
     roundoff; the ``+3`` covers the bias and the rounding of the rational
-    weights); the activations are Lipschitz. A neuron is flagged when
+    weights), plus ``(|h|_1 + m + 3) eta`` for results and weights in the
+    subnormal range (``eta`` the smallest subnormal); the activations are
+    Lipschitz. A row whose values overflow (weights near ``1e308``) is
+    decided in exact arithmetic. A neuron is flagged when
     ``|z| <= max(TOL_REL * scale, 2 E)``, unless its pre-activation is known
     to vanish identically on the cell (zero bias, and every input with a
     nonzero weight identically zero), in which case it is canonically off.
     """
+    with np.errstate(all='ignore'):  # overflow and NaN are detected below
+        return _forward_float(data, X, want_patterns)
+
+
+def _forward_float(data, X, want_patterns):
     X = np.asarray(X, dtype=np.float64)
     N = X.shape[0]
     h = X
@@ -168,8 +182,13 @@ def _forward(data, X, want_patterns=True):
         W, b, absW = L['W'], L['b'], L['absW']
         z = h @ W.T + b
         S = np.abs(h) @ absW.T + L['absb']
-        E = err @ absW.T + (L['fanin'] + 3) * _U * S
-        Zpre = (b == 0)[None, :] & (((~Z).astype(np.float64) @ L['nzW'].T) == 0)
+        # rounding: relative (m + 3) u, and absolute for results (and weights)
+        # in the subnormal range
+        E = err @ absW.T + (L['fanin'] + 3) * _U * S + \
+            (np.abs(h).sum(axis=1, keepdims=True) + L['fanin'] + 3) * _ETA
+        # an overflow (inf) or an invalid operation (NaN): decided exactly
+        amb |= ~(np.isfinite(z) & np.isfinite(E)).all(axis=1)
+        Zpre = L['bzero'][None, :] & (((~Z).astype(np.float64) @ L['nzW'].T) == 0)
         tol = np.maximum(TOL_REL * S, 2 * E)
         kind = L['act'][0]
         if kind == 'linear':

@@ -213,7 +213,15 @@ def _surjectivity(rows, n, norm, exact):
                 return got
         t, x = exact_lp_minimize(c, A_ub, b_ub, A_eq, [one], lower_bounds=zero)
         return t, tuple(x[:k])
+    # t(cA) = c t(A): solve for the rows scaled by a power of two to a largest
+    # entry near 1 (HiGHS misjudges problems with entries near 1e18)
+    import math
+    big = max([abs(a) for r in rows for a in r] + [0.0])
+    e = math.frexp(big)[1] if big and math.isfinite(big) else 0
+    if e:
+        A_ub = [[math.ldexp(a, -e) if i < k else a for i, a in enumerate(r)] for r in A_ub]
     t, x = float_lp_minimize(c, A_ub, b_ub, A_eq, [one], lower_bounds=zero)
+    t = math.ldexp(t, e)
     t = RDF(0) if t < FLOAT_TOLERANCE else RDF(t)
     v = tuple(RDF(0) if a < FLOAT_TOLERANCE else RDF(a) for a in x[:k])
     return t, v
@@ -1304,13 +1312,23 @@ def _max_over_bases(A, weight):
     r = M.rank()
     if r == 0:
         return RDF(0)
-    F = np.array([[float(a) for a in row] for row in rows], dtype=float)
+    # the rows scaled by 2^-e to a largest entry near 1 (no overflow or
+    # underflow in the SVD): sigma(A_J) = 2^e sigma(F_J)
+    import math
+    big = max(abs(QQ(a)) for row in rows for a in row)
+    e = big.numerator().nbits() - big.denominator().nbits()
+    F = np.array([[float(QQ(a) / QQ(2) ** e) for a in row] for row in rows], dtype=float)
     best = 0.0
     for J in combinations(range(len(rows)), r):
         if M.matrix_from_rows(J).rank() != r:
             continue
-        sigma = np.linalg.svd(F[list(J), :], compute_uv=False)[-1]
-        best = max(best, weight(r, float(sigma)))
+        sigma = float(np.linalg.svd(F[list(J), :], compute_uv=False)[-1])
+        if sigma <= 0 or not math.isfinite(sigma):
+            return RDF(math.inf)  # full rank, but beyond double precision
+        try:
+            best = max(best, weight(r, math.ldexp(sigma, e)))
+        except (OverflowError, ZeroDivisionError):
+            return RDF(math.inf)
     return RDF(best)
 
 
