@@ -463,8 +463,12 @@ def main(argv=None):
         (2, True)
         sage: del SUBCOMMANDS["broken"]
     """
+    console = argv is None
     argv = list(sys.argv[1:] if argv is None else argv)
     argv, debug = _debug_requested(argv)
+    if console and not debug:
+        # no warnings from the worker processes either (dask, multiprocessing)
+        os.environ.setdefault("PYTHONWARNINGS", "ignore")
     with _InterruptWatchdog() as watchdog:
         try:
             try:

@@ -41,7 +41,7 @@ import re
 import sys
 import time
 
-from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
+from sage_tropnet.cli.common import (PROG, add_input_arguments, add_output_argument, load_input,
                                      write_json, check_output, count, non_negative_integer,
                                      positive_rational)
 from sage_tropnet.misc.formatting import json_number
@@ -90,6 +90,56 @@ def add_arguments(parser):
     parser.add_argument("--symmetric", default=None, metavar="S_n",
                         help="the network is invariant under S_n (n = input dimension): use "
                              "the fundamental-domain estimator")
+
+
+#: Above this many samples, ``sample`` first times a small sample and, if
+#: the whole run should take more than :data:`NOTE_SECONDS`, says how long
+#: on the standard error.
+TIMED_SAMPLES = 10 ** 6
+
+#: See :data:`TIMED_SAMPLES`.
+NOTE_SECONDS = 30
+
+
+def _duration(seconds):
+    r"""
+    Return ``seconds`` in words, roughly.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.sample import _duration
+        sage: _duration(42), _duration(4000), _duration(10**6)
+        ('42 s', '1 h 7 min', '11.6 days')
+    """
+    seconds = float(seconds)
+    if seconds < 120:
+        return "%d s" % round(seconds)
+    if seconds < 3600:
+        return "%d min" % round(seconds / 60)
+    if seconds < 86400 * 2:
+        return "%d h %d min" % (seconds // 3600, round((seconds % 3600) / 60))
+    return "%.1f days" % (seconds / 86400)
+
+
+def _note_duration(net, args):
+    r"""
+    Time a small sample; print one line on stderr if the run will be long.
+    """
+    import time as _time
+    from sage_tropnet.sampling import estimate_linear_regions
+    if args.samples <= TIMED_SAMPLES:
+        return
+    probe = 50000
+    t = _time.perf_counter()
+    estimate_linear_regions(net, radius=args.radius, samples=probe, seed=args.seed,
+                            method=args.method, midpoint=False, output=args.output,
+                            progress=False)
+    rate = probe / max(_time.perf_counter() - t, 1e-6)
+    expected = args.samples / rate
+    if expected > NOTE_SECONDS:
+        sys.stderr.write("%s: note: sampling %s points takes about %s (%.3g points/s); the "
+                         "progress bar shows what is left, Ctrl-C stops\n"
+                         % (PROG, args.samples, _duration(expected), rate))
 
 
 def configure(subparsers):
@@ -143,6 +193,7 @@ def run(args, out=None):
         res = {"estimate": int(est), "estimator": "fundamental-domain (S_%s)" % n}
     else:
         from sage_tropnet.sampling import estimate_linear_regions
+        _note_duration(net, args)
         est = estimate_linear_regions(net, radius=args.radius, samples=args.samples,
                                       seed=args.seed, method=args.method,
                                       midpoint=not args.no_midpoint and args.method == "jacobian",
