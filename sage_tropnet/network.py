@@ -56,6 +56,7 @@ from sage.rings.real_double import RDF
 from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
+from sage_tropnet.misc.inputs import as_seed
 from sage_tropnet.rational import to_rational
 from sage_tropnet.layers import activation as _as_activation
 from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
@@ -722,7 +723,7 @@ def random_network(dims, seed=None, init='paper', output_activation='linear',
         [  1 3/2]
     """
     import numpy as np
-    rng = np.random.default_rng(None if seed is None else int(seed))
+    rng = np.random.default_rng(as_seed(seed))
     act = _activation(hidden_activation)
     k = act[1] if act[0] == 'maxout' else 1
     layers = []

@@ -72,6 +72,8 @@ from sage.rings.rational_field import QQ
 from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
+from sage_tropnet.misc.inputs import as_seed
+
 #: relative threshold of the ambiguity test: a pre-activation ``z`` is
 #: ambiguous when ``|z| <= TOL_REL * scale`` (``scale = |W||h| + |b|``) or
 #: when it is within twice the rigorous rounding-error bound
@@ -764,7 +766,7 @@ def estimate_linear_regions(net, radius=10, samples=1000, seed=None, method="jac
     _check_output(net, output)
     data = _data(net)
     n = data.n
-    rng = np.random.default_rng(None if seed is None else int(seed))
+    rng = np.random.default_rng(as_seed(seed))
 
     from tqdm.auto import tqdm
     bar = tqdm(total=samples, desc="sampling", unit="pt", leave=False,

@@ -88,7 +88,7 @@ from sage.rings.rational_field import QQ
 from sage.rings.real_double import RDF
 
 from sage_tropnet.lp import exact_lp_minimize, float_lp_minimize
-from sage_tropnet.misc.inputs import is_exact_mode
+from sage_tropnet.misc.inputs import as_seed, is_exact_mode
 from sage_tropnet.rational import to_rational, to_rational_rows
 
 #: In floating-point mode, optimal values `t` and weights `v_i` below this
@@ -1283,7 +1283,7 @@ def hoffman_lower_bound(A, samples=100, seed=None, norm="inf", mode="exact", exa
         from sage.misc.prandom import randint, sample
     else:
         import random
-        rng = random.Random(int(seed))
+        rng = random.Random(as_seed(seed))
         randint, sample = rng.randint, rng.sample
     seen = set()
     draws = 0

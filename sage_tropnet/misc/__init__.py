@@ -14,7 +14,7 @@ and is re-exported here:
 - :mod:`~sage_tropnet.misc.formatting` -- :func:`json_number`;
 - :mod:`~sage_tropnet.misc.inputs` -- :func:`input_dimension`,
   :func:`is_network`, :func:`default_route`, :func:`as_list`,
-  :func:`is_exact_mode`;
+  :func:`is_exact_mode`, :func:`as_seed`;
 - :mod:`~sage_tropnet.misc.files` -- :func:`read_npy`, :class:`NpzReader`,
   :func:`read_text`, :func:`atomic_write`, :func:`atomic_path`,
   :func:`check_output_path`, :data:`MAX_ARRAY_ENTRIES`;
@@ -56,4 +56,4 @@ from sage_tropnet.misc.files import (MAX_ARRAY_ENTRIES, MAX_TEXT_BYTES,  # noqa:
                                      parse_json, parse_toml, atomic_write, atomic_path,
                                      remove_partial_files, check_output_path)
 from sage_tropnet.misc.inputs import (MODES, is_exact_mode, as_list, input_dimension,  # noqa: F401
-                                      is_network, default_route)
+                                      is_network, default_route, as_seed)
