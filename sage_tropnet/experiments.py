@@ -955,7 +955,9 @@ def prepare_parts_directory(parts):
     An existing ``parts`` is refused (:class:`ValueError`) if it is a
     symbolic link, not a directory, not owned by the current user, or
     holds anything but part files ``<task_id>.json`` (and temporary files
-    of an interrupted sweep, which are removed).
+    of an interrupted sweep, which are removed). A part that is a symbolic
+    link is never followed: :func:`read_part` rejects it and the task is
+    recomputed (its new part replaces the link).
 
     EXAMPLES::
 
@@ -992,8 +994,8 @@ def prepare_parts_directory(parts):
         if _PART_TEMP.match(name) and not os.path.islink(full):
             os.unlink(full)  # a temporary file of an interrupted sweep
             removed.append(name)
-        elif not (_PART_NAME.match(name) or _PART_TEMP.match(name)) or os.path.islink(full) \
-                or not os.path.isfile(full):
+        elif not (_PART_NAME.match(name) or _PART_TEMP.match(name)) or \
+                not (os.path.islink(full) or os.path.isfile(full)):
             raise ValueError("%s exists and was not made by a sweep (it holds %r); remove it "
                              "or choose another --out" % (parts, name))
     return removed

@@ -550,7 +550,8 @@ class ReLUNetwork(SageObject):
 
         Zero rows and repeated hyperplanes do not count::
 
-            sage: ReLUNetwork([([[1, 0], [2, 0], [0, 0]], [1, 2, 5]), ([[1, 1, 1]], [0])]).monomial_bound()
+            sage: net = ReLUNetwork([([[1, 0], [2, 0], [0, 0]], [1, 2, 5]), ([[1, 1, 1]], [0])])
+            sage: net.monomial_bound()
             2
         """
         from sage_tropnet.bounds import zaslavsky_bound

@@ -136,6 +136,27 @@ def positive_rational(text):
     return q
 
 
+def non_negative_rational(text):
+    r"""
+    Return the non-negative rational number written in ``text`` (see
+    :func:`rational_number`), such as a time budget.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import non_negative_rational
+        sage: non_negative_rational("0"), non_negative_rational("2.5")
+        (0, 5/2)
+        sage: non_negative_rational("-1")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected a non-negative number, got '-1'
+    """
+    q = rational_number(text)
+    if q < 0:
+        raise argparse.ArgumentTypeError("expected a non-negative number, got %r" % (text,))
+    return q
+
+
 def count(text):
     r"""
     Return the positive integer written in ``text``: digits, or a power

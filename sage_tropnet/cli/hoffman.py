@@ -43,7 +43,8 @@ import time
 from sage_tropnet.cli.common import (PROG, add_input_arguments, add_output_argument, load_input,
                                      write_json, add_max_monomials_argument,
                                      tropicalize_within_limit, check_output, count,
-                                     non_negative_integer, float_mode_problem, positive_rational)
+                                     non_negative_integer, float_mode_problem,
+                                     non_negative_rational)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import is_network
 
@@ -95,7 +96,7 @@ def add_arguments(parser):
     parser.add_argument("--samples", type=count, default=100,
                         help="random subsets for --bound lower (default: 100, at most %s)"
                              % MAX_LOWER_BOUND_SAMPLES)
-    parser.add_argument("--max-seconds", type=positive_rational, default=None, metavar="T",
+    parser.add_argument("--max-seconds", type=non_negative_rational, default=None, metavar="T",
                         help="a time budget for the exact value: when it runs out, print the "
                              "certified lower bound found so far, labelled as a bound")
     parser.add_argument("--seed", type=non_negative_integer, default=0,

@@ -44,7 +44,7 @@ from sage.rings.rational_field import QQ
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
                                      write_json, add_max_monomials_argument,
                                      tropicalize_within_limit, check_output, rational_number,
-                                     positive_rational)
+                                     non_negative_rational)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import input_dimension, is_network
 
@@ -83,7 +83,7 @@ def add_arguments(parser):
                         help="centre of the ball (default: the origin)")
     parser.add_argument("--no-minimal", action="store_true",
                         help="skip the exact minimal radius (one LP per region)")
-    parser.add_argument("--max-seconds", type=positive_rational, default=None, metavar="T",
+    parser.add_argument("--max-seconds", type=non_negative_rational, default=None, metavar="T",
                         help="a time budget: when it runs out, print certified lower and "
                              "upper bounds (labelled as bounds) instead of the exact values")
 

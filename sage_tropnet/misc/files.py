@@ -323,7 +323,7 @@ class NpzReader:
         self.max_entries = max_entries
         with open(self.path, "rb") as fh:
             head = fh.read(4)
-        if not head.startswith(_ZIP_MAGICS):
+        if not head.startswith(_ZIP_MAGICS) and not zipfile.is_zipfile(self.path):
             raise _not_a("a NumPy .npz archive", _describe_path(self.path))
         try:
             self._zip = zipfile.ZipFile(self.path)
