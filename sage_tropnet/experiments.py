@@ -1156,6 +1156,8 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
     """
     start = time.perf_counter()
     spec = as_sweep(spec)
+    if out is not None and not isinstance(out, (str, os.PathLike)):
+        raise TypeError("out must be a path or None, got %s" % type(out).__name__)
     if out is not None:
         from sage_tropnet.misc.files import check_output_path
         _format_of(out)

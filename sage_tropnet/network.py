@@ -360,6 +360,8 @@ class ReLUNetwork(SageObject):
         floats = any(isinstance(a, float) or (hasattr(a, 'parent') and
                                               not a.parent().is_exact()) for a in x)
         for i, a in enumerate(x):
+            if isinstance(a, (str, bytes)):
+                raise TypeError("x: coordinate %s is not a number (%r)" % (i, a))
             try:
                 finite = not floats or math.isfinite(float(a))
             except (TypeError, ValueError, OverflowError):
@@ -475,6 +477,11 @@ class ReLUNetwork(SageObject):
         if convention not in CONVENTIONS:
             raise ValueError("convention must be one of %s, got %r" % (CONVENTIONS, convention))
         if max_monomials is not None:
+            import numbers
+            if isinstance(max_monomials, bool) or \
+                    not isinstance(max_monomials, numbers.Integral):
+                raise TypeError("max_monomials must be a positive integer or None, got %r"
+                                % (max_monomials,))
             max_monomials = int(max_monomials)
             if max_monomials < 1:
                 raise ValueError("max_monomials must be a positive integer or None, got %s"
@@ -723,7 +730,14 @@ def random_network(dims, seed=None, init='paper', output_activation='linear',
         [  0   0]
         [  1 3/2]
     """
+    import numbers
     import numpy as np
+    if isinstance(dims, (str, bytes)) or not hasattr(dims, '__len__') or len(dims) < 2 or \
+            not all(isinstance(d, numbers.Integral) and not isinstance(d, bool) and d >= 1
+                    for d in dims):
+        raise ValueError("dims must be a list of at least two positive integers (input, "
+                         "hidden and output widths), got %r" % (dims,))
+    dims = [int(d) for d in dims]
     rng = np.random.default_rng(as_seed(seed))
     act = _activation(hidden_activation)
     k = act[1] if act[0] == 'maxout' else 1

@@ -757,9 +757,17 @@ def estimate_linear_regions(net, radius=10, samples=1000, seed=None, method="jac
         raise ValueError("domain must be one of %s, got %r" % (DOMAINS, domain))
     if midpoint and method != 'jacobian':
         raise ValueError("the midpoint test needs method='jacobian'")
-    R = float(radius)
+    try:
+        R = float(radius)
+    except (TypeError, ValueError, OverflowError):
+        raise TypeError("radius must be a positive number, got %r" % (radius,))
     if not R > 0 or not np.isfinite(R):
         raise ValueError("the radius must be positive, got %s" % (radius,))
+    import numbers
+    if isinstance(samples, bool) or not (isinstance(samples, numbers.Integral) or
+                                         (isinstance(samples, numbers.Rational) and
+                                          samples == int(samples))):
+        raise TypeError("samples must be a positive integer, got %r" % (samples,))
     samples = int(samples)
     if samples < 1:
         raise ValueError("the number of samples must be positive, got %s" % samples)

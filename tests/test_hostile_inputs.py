@@ -580,3 +580,20 @@ def test_python_api_names_the_argument():
     for bad in (float("nan"), float("inf")):
         with pytest.raises(ValueError, match="coordinate 1 is not finite"):
             net([1.0, bad])
+    with pytest.raises(TypeError, match="coordinate 0 is not a number"):
+        net("ab")
+    from sage_tropnet.sampling import estimate_linear_regions
+    for kw, name in ((dict(radius="x"), "radius"), (dict(samples=2.5), "samples"),
+                     (dict(seed=-1), "seed")):
+        with pytest.raises((TypeError, ValueError), match=name):
+            estimate_linear_regions(net, **kw)
+    with pytest.raises(ValueError, match="^A: "):
+        hoffman_constant("x")
+    with pytest.raises(TypeError, match="center"):
+        sampling_radius(net, center="x")
+    with pytest.raises(ValueError, match="dims"):
+        random_network(5)
+    with pytest.raises(TypeError, match="max_monomials"):
+        net.tropicalize(max_monomials="x")
+    with pytest.raises(TypeError, match="out must be a path"):
+        sweep({"architectures": [[2, 3, 1]]}, out=5, scheduler="serial")

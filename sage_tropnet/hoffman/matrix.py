@@ -322,7 +322,10 @@ def _prepare(A, exact):
     r"""
     Return ``(rows, n)`` with the rows of ``A`` as rationals or floats.
     """
-    rows, n = to_rational_rows(A)
+    try:
+        rows, n = to_rational_rows(A)
+    except (ValueError, TypeError) as err:
+        raise ValueError("A: %s" % err)
     if not exact:
         rows = [[float(a) for a in row] for row in rows]
     return rows, n

@@ -157,7 +157,12 @@ def _center(center, n):
     """
     if center is None:
         return (QQ(0),) * n
-    c = tuple(to_rational(a) for a in as_list(center))
+    if isinstance(center, (str, bytes)):
+        raise TypeError("center must be a sequence of %s numbers, got %r" % (n, center))
+    try:
+        c = tuple(to_rational(a) for a in as_list(center))
+    except (TypeError, ValueError) as err:
+        raise ValueError("center: %s" % err)
     if len(c) != n:
         raise ValueError("the center has %s coordinates, the map has %s variables"
                          % (len(c), n))
