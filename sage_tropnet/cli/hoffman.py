@@ -62,6 +62,10 @@ DESCRIPTION = ("Compute the Hoffman constant (exact by default, PVZ algorithm) o
 #: The kinds of input of the command.
 KINDS = ("matrix", "map", "network")
 
+#: Matrices with at most this many rows use PVZ by default, larger ones
+#: ``--algorithm auto``.
+SMALL_MATRIX = 12
+
 #: The largest ``--samples`` of ``--bound lower`` (one LP per sample).
 MAX_LOWER_BOUND_SAMPLES = 10 ** 6
 
@@ -84,8 +88,9 @@ def add_arguments(parser):
     add_max_monomials_argument(parser)
     parser.add_argument("--algorithm", choices=("auto", "pvz", "brute_force", "independent"),
                         default=None,
-                        help="exact algorithm (default: pvz for a matrix, auto for a map or a "
-                             "network: the independent row sets when they are few, else pvz)")
+                        help="exact algorithm (default: auto -- the independent row sets when "
+                             "they are few, else pvz -- and pvz for matrices of at most %s rows)"
+                             % SMALL_MATRIX)
     parser.add_argument("--bound", choices=("lower", "upper"), default=None,
                         help="a sampled lower bound or the sqrt(|J|)/sigma_min upper bound "
                              "instead of the exact value")
@@ -171,7 +176,12 @@ def run(args, out=None):
     obj = load_input(args, KINDS)
     check_output(obj, args.output, args.input)
     is_matrix = hasattr(obj, "nrows")
-    algorithm = args.algorithm or ("pvz" if is_matrix else "auto")
+    algorithm = args.algorithm
+    if algorithm is None:  # small matrices: PVZ (as before); else the fastest that applies
+        algorithm = "pvz" if is_matrix and obj.nrows() <= SMALL_MATRIX else "auto"
+    if is_matrix and args.bound is None:
+        m = len(set(tuple(r) for r in obj.rows() if not r.is_zero()))
+        algorithm = H.resolve_algorithm(algorithm, m, obj.ncols(), args.norm, args.mode)
     if algorithm == "independent" and (args.norm != "inf" or args.mode != "exact"):
         raise ValueError("--algorithm independent needs --norm inf and --mode exact")
     progress = False if args.json else None

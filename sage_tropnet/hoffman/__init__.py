@@ -58,7 +58,7 @@ from sage_tropnet.hoffman.matrix import (FLOAT_TOLERANCE, NORMS, ALGORITHMS,  # 
                                          INDEPENDENT_LIMIT, HoffmanResult, TimeBudgetExceeded,
                                          surjectivity_lp, hoffman_constant, hoffman_lower_bound,
                                          hoffman_upper_bound, paper_upper_estimate,
-                                         independent_candidates)
+                                         independent_candidates, resolve_algorithm)
 from sage_tropnet.hoffman.tropical import (TropicalHoffmanResult, HoffmanRegions,  # noqa: F401
                                            tropical_hoffman_constant, hoffman_regions,
                                            tropical_input)

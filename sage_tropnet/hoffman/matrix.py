@@ -279,8 +279,17 @@ def _surjectivity_certified(rows, n):
         Z = [j for j in range(n) if abs(wf[j]) <= tol * (1 + np.abs(Fs).sum(axis=0)[j])]
         if not S:
             continue
+        M = matrix(QQ, [[1] * len(S)] + [[A[i, j] for i in S] for j in Z])
+        if M.rank() < len(S):
+            # a degenerate vertex: keep the rows of largest weight that are independent
+            keep, cols = [], []
+            for pos in sorted(range(len(S)), key=lambda p: -vf[S[p]]):
+                if M.matrix_from_columns(cols + [pos]).rank() == len(cols) + 1:
+                    cols.append(pos)
+                    keep.append(S[pos])
+            S = keep
+            M = M.matrix_from_columns(cols)
         AS = A.matrix_from_rows(S)
-        M = matrix(QQ, [[1] * len(S)] + [list(AS.column(j)) for j in Z])
         rhs = vector(QQ, [1] + [0] * len(Z))
         try:
             vS = M.solve_right(rhs)
@@ -352,6 +361,28 @@ def _deadline(max_seconds):
     if not seconds >= 0:
         raise ValueError("max_seconds must be non-negative, got %s" % (max_seconds,))
     return time.monotonic() + seconds
+
+
+def resolve_algorithm(algorithm, m, n, norm="inf", mode="exact"):
+    r"""
+    Return the algorithm :func:`hoffman_constant` runs for ``algorithm`` on
+    a matrix with ``m`` distinct nonzero rows and ``n`` columns (``"auto"``
+    resolved).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.hoffman.matrix import resolve_algorithm
+        sage: resolve_algorithm("auto", 40, 3), resolve_algorithm("auto", 40, 40)
+        ('independent', 'pvz')
+        sage: resolve_algorithm("auto", 40, 3, norm="l1"), resolve_algorithm("pvz", 4, 2)
+        ('pvz', 'pvz')
+    """
+    _check_algorithm(algorithm)
+    if algorithm != "auto":
+        return algorithm
+    if norm == "inf" and mode == "exact" and independent_candidates(m, n) <= INDEPENDENT_LIMIT:
+        return "independent"
+    return "pvz"
 
 
 def _choose(algorithm, rows, n, norm, exact):
@@ -518,13 +549,19 @@ def _hoffman_pvz(rows, n, norm, exact, progress=False, deadline=None):
 
 def _pvz_loop(rows, n, norm, exact, best, bar, deadline, clock):
     m = len(rows)
+    lps = 0
     F = []          # surjective sets found so far
     I = []          # supports of non-surjectivity certificates
     cands = set()   # candidate sets, an antichain
 
     def insert(K):
         stack = [K]
+        steps = 0
         while stack:
+            steps += 1
+            if deadline is not None and not steps % 256 and clock() > deadline:
+                raise TimeBudgetExceeded("time budget exhausted after %s LPs" % lps,
+                                         best if best.value > 0 else None, lps, None)
             K = stack.pop()
             if not K or any(not (K & ~f) for f in F):
                 continue  # empty, or covered by a surjective set
@@ -543,8 +580,9 @@ def _pvz_loop(rows, n, norm, exact, best, bar, deadline, clock):
     cands.add((1 << m) - 1)
     while cands:
         if deadline is not None and clock() > deadline:
-            raise TimeBudgetExceeded("time budget exhausted after %s LPs" % bar.n,
-                                     best if best.value > 0 else None, bar.n, None)
+            raise TimeBudgetExceeded("time budget exhausted after %s LPs" % lps,
+                                     best if best.value > 0 else None, lps, None)
+        lps += 1  # noqa: SIM113
         J = max(cands, key=lambda K: (bin(K).count("1"), K))
         cands.remove(J)
         idx = _bits(J)
