@@ -15,8 +15,11 @@ or rounded on request (``digits=k`` or ``max_denominator=d``).
 
 Bad input raises :class:`WeightsError` (a :class:`ValueError`) with a
 single-line message naming the file (when known), the key and the layer.
-Files are read without unpickling: ``numpy.load(..., allow_pickle=False)``
-and ``torch.load(..., weights_only=True)``.
+Files are read without unpickling: ``.npz`` archives by
+:class:`~sage_tropnet.misc.files.NpzReader` (declared shapes checked against
+:data:`~sage_tropnet.misc.files.MAX_ARRAY_ENTRIES` before anything is
+allocated; damaged members named by their key) and PyTorch files by
+``torch.load(..., weights_only=True)``.
 
 EXAMPLES::
 
@@ -63,7 +66,8 @@ from collections.abc import Mapping
 
 from sage.rings.rational_field import QQ
 
-from sage_tropnet.rational import to_rational
+from sage_tropnet.misc.files import MAX_ARRAY_ENTRIES, FileContentError, NpzReader, read_npy
+from sage_tropnet.rational import to_rational_array
 
 OUTPUT_ACTIVATIONS = ('linear', 'relu')
 RATIONALIZE_POLICIES = ('exact', 'digits', 'max_denominator')
@@ -122,6 +126,28 @@ class WeightsError(ValueError):
 # rationalisation policy
 # ---------------------------------------------------------------------------
 
+def _optional_integer(x, name, least):
+    """
+    Return ``x`` (``None`` or an integer at least ``least``: Python, Sage or
+    NumPy integers) as a Python integer; errors name the argument ``name``.
+    """
+    import numbers
+    if x is None:
+        return None
+    if isinstance(x, bool) or not isinstance(x, numbers.Integral):
+        try:
+            ok = not isinstance(x, (bool, str, float)) and x == int(x)
+        except (TypeError, ValueError, OverflowError):
+            ok = False
+        if not ok:
+            raise TypeError("%s must be an integer, got %r" % (name, x))
+    x = int(x)
+    if x < least:
+        raise ValueError("%s must be %s integer, got %s"
+                         % (name, "a non-negative" if least == 0 else "a positive", x))
+    return x
+
+
 def _policy(rationalize, digits, max_denominator):
     """
     Check the rationalisation arguments; return ``(digits, max_denominator)``.
@@ -139,49 +165,29 @@ def _policy(rationalize, digits, max_denominator):
         Traceback (most recent call last):
         ...
         ValueError: rationalize must be one of ('exact', 'digits', 'max_denominator'), ...
+        sage: _policy("exact", "x", None)
+        Traceback (most recent call last):
+        ...
+        TypeError: digits must be an integer, got 'x'
+        sage: _policy("exact", None, 0)
+        Traceback (most recent call last):
+        ...
+        ValueError: max_denominator must be a positive integer, got 0
+        sage: _policy("exact", Integer(3), None), _policy("exact", 3/1, None)
+        ((3, None), (3, None))
     """
-    if rationalize not in RATIONALIZE_POLICIES:
+    if not isinstance(rationalize, str) or rationalize not in RATIONALIZE_POLICIES:
         raise ValueError("rationalize must be one of %s, got %r"
                          % (RATIONALIZE_POLICIES, rationalize))
+    digits = _optional_integer(digits, "digits", 0)
+    max_denominator = _optional_integer(max_denominator, "max_denominator", 1)
     if digits is not None and max_denominator is not None:
         raise ValueError("give at most one of digits and max_denominator")
     if rationalize == 'digits' and digits is None:
         raise ValueError("rationalize='digits' needs digits=k")
     if rationalize == 'max_denominator' and max_denominator is None:
         raise ValueError("rationalize='max_denominator' needs max_denominator=d")
-    if digits is not None:
-        digits = int(digits)
-        if digits < 0:
-            raise ValueError("digits must be a non-negative integer, got %s" % digits)
-    if max_denominator is not None:
-        max_denominator = int(max_denominator)
-        if max_denominator < 1:
-            raise ValueError("max_denominator must be a positive integer, got %s"
-                             % max_denominator)
     return digits, max_denominator
-
-
-def _rationalize_array(a, digits, max_denominator):
-    """
-    Return the entries of the validated real array ``a`` as nested lists of
-    rationals (exact value, then the optional rounding of
-    :func:`~sage_tropnet.rational.to_rational`).
-    """
-    import numpy as np
-    kind = a.dtype.kind
-    if kind in 'iu':
-        values = a.tolist()  # Python ints: exact
-    elif a.dtype.itemsize <= 8:
-        values = a.astype(np.float64).tolist()  # float16/32 widen exactly
-    else:  # long double: keep every bit
-        flat = [QQ(x.as_integer_ratio()) for x in a.reshape(-1)]
-        values = np.array(flat, dtype=object).reshape(a.shape).tolist()
-
-    def conv(v):
-        if isinstance(v, list):
-            return [conv(x) for x in v]
-        return to_rational(v, digits=digits, max_denominator=max_denominator)
-    return conv(values)
 
 
 # ---------------------------------------------------------------------------
@@ -263,8 +269,8 @@ def _network_from_named(named, source, rationalize, digits, max_denominator,
                                   tuple(prev[1].shape), tuple(W.shape)), source, i, wkey)
         prev = (wkey, W)
         arrays.append((W, b))
-    layers = [(_rationalize_array(W, digits, max_denominator),
-               _rationalize_array(b, digits, max_denominator)) for W, b in arrays]
+    layers = [(to_rational_array(W, digits, max_denominator),
+               to_rational_array(b, digits, max_denominator)) for W, b in arrays]
     return ReLUNetwork(layers, output_activation=output_activation)
 
 
@@ -518,7 +524,18 @@ def from_numpy(layers, rationalize="exact", digits=None, max_denominator=None,
         ValueError: output_activation must be 'linear' or 'relu', got 'tanh'
         sage: from_numpy([(np.array([[2**60]]), np.zeros(1, dtype=int))]).layers()[0][0]
         [1152921504606846976]
+        sage: from_numpy(5)
+        Traceback (most recent call last):
+        ...
+        TypeError: layers must be a list of pairs (W, b) of arrays, got Integer
+        sage: from_numpy([(np.ones((1, 1)), np.zeros(1))], digits="x")
+        Traceback (most recent call last):
+        ...
+        TypeError: digits must be an integer, got 'x'
     """
+    if isinstance(layers, (str, bytes, Mapping)) or not hasattr(layers, '__iter__'):
+        raise TypeError("layers must be a list of pairs (W, b) of arrays, got %s"
+                        % type(layers).__name__)
     named = []
     for i, pair in enumerate(layers):
         try:
@@ -735,29 +752,28 @@ def _npz_getter(data, source):
     def get(key, layer):
         try:
             return data[key]
-        except ValueError as err:
-            if 'allow_pickle' in str(err) or 'bject arrays' in str(err):
-                raise WeightsError("pickled content is refused (object array)",
-                                   source, layer, key)
-            raise WeightsError("could not read array (%s)" % err, source, layer, key)
+        except FileContentError as err:
+            raise WeightsError(str(err), source, layer, key)
     return get
 
 
-def _load_numpy(path, source):
+def _open_weights_archive(source, ext):
     """
-    Call ``numpy.load(path, allow_pickle=False)`` with clear errors.
+    Return the :class:`~sage_tropnet.misc.files.NpzReader` of a ``.npz``
+    file (or of a ``.npz`` archive named ``.npy``), with clear errors.
     """
-    import numpy as np
-    import zipfile
     try:
-        return np.load(path, allow_pickle=False)
-    except ValueError as err:
-        if 'pickle' in str(err) or 'bject arrays' in str(err):
-            raise WeightsError("pickled content is refused (the file needs unpickling; "
-                               "save plain numeric arrays with numpy.savez)", source)
-        raise WeightsError("not a NumPy .npz/.npy file (%s)" % err, source)
-    except (zipfile.BadZipFile, EOFError) as err:
-        raise WeightsError("not a valid NumPy .npz/.npy file (%s)" % err, source)
+        return NpzReader(source)
+    except FileContentError as err:
+        if ext == '.npy' and str(err).endswith("a NumPy .npy file"):
+            try:
+                shape = read_npy(source).shape
+            except FileContentError as err2:
+                raise WeightsError(str(err2), source)
+            raise WeightsError("a .npy file holds a single array of shape %s, not a network "
+                               "(save the layers with numpy.savez as W0, b0, W1, b1, ...)"
+                               % (tuple(shape),), source)
+        raise WeightsError(str(err), source)
 
 
 def load_network(path, rationalize="exact", digits=None, max_denominator=None,
@@ -771,9 +787,12 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
 
       - ``.npz`` with keys ``W0, b0, W1, b1, ...`` (``W<i>`` of shape
         (out, in)) or PyTorch-style keys ``<prefix>.weight``,
-        ``<prefix>.bias`` (see :func:`from_state_dict`); read with
-        ``numpy.load(path, allow_pickle=False)``, so object arrays and pickles
-        are refused;
+        ``<prefix>.bias`` (see :func:`from_state_dict`); read by
+        :class:`~sage_tropnet.misc.files.NpzReader`: object arrays and
+        pickles are refused, every array may declare at most
+        :data:`~sage_tropnet.misc.files.MAX_ARRAY_ENTRIES` entries (checked
+        before it is read), a damaged member (bad CRC, broken deflate
+        stream) is an error naming its key;
       - ``.pt`` or ``.pth``: a state dict saved by ``torch.save``, read with
         ``torch.load(path, weights_only=True)`` (needs PyTorch);
       - ``.npy`` is refused (a single array is not a network)
@@ -837,19 +856,45 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
         sage: load_network(tmp_filename(ext=".txt"))
         Traceback (most recent call last):
         ...
+<<<<<<< HEAD
         WeightsError: ...txt: unsupported file type '.txt' (expected .npz, .pt, .pth or .onnx)
+=======
+        WeightsError: ...txt: unsupported file type '.txt' (expected .npz, .pt or .pth)
+        sage: _ = open(h, "wb").write(b"\x00\x01 random bytes")
+        sage: load_network(h)
+        Traceback (most recent call last):
+        ...
+        WeightsError: ...npy: not a NumPy .npz archive: found binary data (15 bytes, ...)
+        sage: load_network(f, digits="x")
+        Traceback (most recent call last):
+        ...
+        TypeError: digits must be an integer, got 'x'
+
+    A damaged archive names the key::
+
+        sage: np.savez(f, W0=np.ones((3, 2)), b0=np.zeros(3))
+        sage: data = bytearray(open(f, "rb").read())
+        sage: i = data.index(b"W0.npy") + 200
+        sage: data[i:i + 8] = bytes(8)
+        sage: _ = open(f, "wb").write(data)
+        sage: load_network(f)
+        Traceback (most recent call last):
+        ...
+        WeightsError: ...npz: layer 0 (key 'W0'): damaged archive member (Bad CRC-32 ...)
+>>>>>>> reliability
     """
-    import numpy as np
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError("path must be a string or a path, got %s" % type(path).__name__)
     source = os.fspath(path)
     ext = os.path.splitext(source)[1].lower()
+    _policy(rationalize, digits, max_denominator)
+    if output_activation not in OUTPUT_ACTIVATIONS:
+        raise ValueError("output_activation must be 'linear' or 'relu', got %r"
+                         % (output_activation,))
     opts = dict(rationalize=rationalize, digits=digits, max_denominator=max_denominator,
                 output_activation=output_activation)
     if ext in ('.npz', '.npy'):
-        data = _load_numpy(source, source)
-        if isinstance(data, np.ndarray):
-            raise WeightsError("a .npy file holds a single array of shape %s, not a network "
-                               "(save the layers with numpy.savez as W0, b0, W1, b1, ...)"
-                               % (tuple(data.shape),), source)
+        data = _open_weights_archive(source, ext)
         with data:
             return _network_from_mapping(_npz_getter(data, source), list(data.files),
                                          source, **opts)

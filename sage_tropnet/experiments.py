@@ -54,7 +54,19 @@ scheduler at a given address. With an output file, every finished task is
 saved at once as a small JSON file in the directory ``<out>.parts/``, so a
 sweep that is killed resumes where it stopped and never recomputes a finished
 task; the parts are kept, so a sweep extended by more seeds or methods only
-runs the new tasks.
+runs the new tasks. A part holds the task's full definition and a checksum
+of its row: a part that does not match its task (edited, damaged, another
+version, not a JSON object) is recomputed and counted in
+``attrs["rejected"]``, never reused. Files are written under fresh temporary
+names (``mkstemp`` in the target directory) and renamed, so a planted
+symbolic link is never written through; an existing ``<out>.parts`` that was
+not made by a sweep is refused (:func:`prepare_parts_directory`). A sweep of
+more than :data:`MAX_TASKS` tasks is refused; the tasks are streamed to the
+dask scheduler (:data:`DASK_WINDOW` at a time).
+
+The values of the counting methods in float mode (``mode = "float"``) and of
+``"estimate"`` (``mode = "float-sampling"``) are estimates: the column
+``mode`` says so in every table and saved file.
 
 EXAMPLES::
 
@@ -122,6 +134,7 @@ import json
 import math
 import numbers
 import os
+import re
 import time
 
 from sage.structure.sage_object import SageObject
@@ -161,6 +174,18 @@ _KIND = dict(SCHEMA)
 #: Version of the task and row format; part of every task id, so that parts
 #: written by an incompatible version are never reused.
 FORMAT = 1
+
+#: Version of the part files (``<out>.parts/<task_id>.json``): since version
+#: 2 a part holds the task's full definition, its row and a SHA-256 checksum
+#: of both; a part that does not match its task is recomputed, never reused.
+PART_FORMAT = 2
+
+#: The largest number of tasks of a sweep (architectures x seeds x methods);
+#: a larger specification is refused before anything is built.
+MAX_TASKS = 100000
+
+#: The largest part file read back, in bytes.
+MAX_PART_BYTES = 2 ** 20
 
 _INITS = ("paper", "he", "integer")
 _OUTPUT_ACTIVATIONS = ("linear", "relu")
@@ -322,9 +347,16 @@ class Sweep(SageObject):
             architectures.append(a)
         # seeds
         seeds = spec.get("seeds", 1)
+        methods = spec.get("methods", ["tropical"])
+        per_seed = len(architectures) * (len(methods) if isinstance(methods, (list, tuple))
+                                         else 1)
         if _is_int(seeds):
             if seeds < 1:
                 raise error("seeds", "a number of seeds must be positive, got %s" % seeds)
+            if seeds * max(per_seed, 1) > MAX_TASKS:
+                raise error("seeds", "%s seeds make %s tasks, more than the limit of %s tasks "
+                                     "(MAX_TASKS); split the sweep"
+                            % (seeds, seeds * per_seed, MAX_TASKS))
             seeds = tuple(range(int(seeds)))
         elif isinstance(seeds, (list, tuple)) and seeds:
             if not all(_is_int(s) and s >= 0 for s in seeds):
@@ -336,7 +368,6 @@ class Sweep(SageObject):
             raise error("seeds", "expected a positive integer (the number of seeds) or a "
                                  "non-empty list of seeds, got %r" % (seeds,))
         # methods
-        methods = spec.get("methods", ["tropical"])
         if (isinstance(methods, (str, bytes)) or not isinstance(methods, (list, tuple))
                 or not methods):
             raise error("methods", "expected a non-empty list of methods among %s, got %r"
@@ -347,6 +378,11 @@ class Sweep(SageObject):
                                        % (m, ", ".join(SWEEP_METHODS)))
         if len(set(methods)) < len(methods):
             raise error("methods", "duplicate methods in %r" % (list(methods),))
+        total = len(architectures) * len(seeds) * len(methods)
+        if total > MAX_TASKS:
+            raise error("seeds" if len(seeds) > 1 else "architectures",
+                        "the sweep has %s tasks, more than the limit of %s tasks (MAX_TASKS); "
+                        "split the sweep" % (total, MAX_TASKS))
         # the other keys
         init = _choice(spec.get("init", "paper"), _INITS, error, "init")
         act = _choice(spec.get("output_activation", "linear"), _OUTPUT_ACTIVATIONS, error,
@@ -402,17 +438,24 @@ class Sweep(SageObject):
             Traceback (most recent call last):
             ...
             ValueError: ....toml: not a valid TOML file (...)
+            sage: _ = open(f, "w").write('architectures = [[2, 3, 1]]\nseeds = 300000000\n')
+            sage: Sweep.from_toml(f)
+            Traceback (most recent call last):
+            ...
+            ValueError: ....toml: key 'seeds': 300000000 seeds make 300000000 tasks, more than the
+            limit of 100000 tasks (MAX_TASKS); split the sweep
+            sage: _ = open(f, "wb").write(b'architectures = [[2, 3, 1]]\n# caf\xe9\n')
+            sage: Sweep.from_toml(f)
+            Traceback (most recent call last):
+            ...
+            ValueError: ....toml: not UTF-8 text (byte 0xe9 at position 33)
         """
-        try:
-            import tomllib
-        except ImportError:  # pragma: no cover - Python 3.10
-            import tomli as tomllib
+        from sage_tropnet.misc.files import FileContentError, parse_toml, read_text
         path = os.fspath(path)
-        with open(path, "rb") as f:
-            try:
-                data = tomllib.load(f)
-            except tomllib.TOMLDecodeError as err:
-                raise ValueError("%s: not a valid TOML file (%s)" % (path, err))
+        try:
+            data = parse_toml(read_text(path))
+        except FileContentError as err:
+            raise ValueError("%s: %s" % (path, err))
         return cls(data, source=path)
 
     def tasks(self):
@@ -613,6 +656,7 @@ def run_task(task):
                                           samples=int(task["samples"]), seed=0,
                                           progress=False)
             row["value"] = int(est["estimate"])
+            row["mode"] = "float-sampling"  # an estimate, labelled as such
     seconds = time.perf_counter() - t0
     for k in _PARAMETERS[method]:
         row[k] = task[k]
@@ -705,8 +749,10 @@ def write_results(df, path):
     r"""
     Save the table ``df`` to ``path``: Parquet (``.parquet``, ``.pq``) or CSV (``.csv``).
 
-    The file is written to a temporary name and then renamed, so ``path``
-    never holds a partial table.
+    The file is written to a fresh temporary file in the same directory
+    (:func:`~sage_tropnet.misc.files.atomic_path`: created exclusively, so a
+    planted file or symbolic link is never written through) and then renamed,
+    so ``path`` never holds a partial table.
 
     EXAMPLES::
 
@@ -720,18 +766,13 @@ def write_results(df, path):
         ...
         ValueError: results.txt: unknown output format '.txt' (use .parquet or .csv)
     """
+    from sage_tropnet.misc.files import atomic_path
     fmt = _format_of(path)
-    path = os.fspath(path)
-    tmp = "%s.tmp-%s" % (path, os.getpid())
-    try:
+    with atomic_path(path) as tmp:
         if fmt == "parquet":
             df.to_parquet(tmp, index=False)
         else:
             df.to_csv(tmp, index=False)
-        os.replace(tmp, path)
-    finally:
-        if os.path.exists(tmp):
-            os.remove(tmp)
 
 
 def read_results(path):
@@ -778,50 +819,186 @@ def parts_directory(out):
     return os.fspath(out) + ".parts"
 
 
+def task_of_row(row):
+    r"""
+    Return the definition of the task that computed ``row``: its method,
+    architecture, seed and parameters (see :meth:`Sweep.tasks`).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.experiments import Sweep, run_task, task_of_row
+        sage: t = Sweep(architectures=[[2, 3, 1]], methods=["bounds"]).tasks()[0]
+        sage: task_of_row(run_task(t)) == t
+        True
+    """
+    method = row["method"]
+    task = {"method": method, "arch": json.loads(row["arch"]), "seed": row["seed"]}
+    for k in _PARAMETERS.get(method, ()):
+        task[k] = row.get(k)
+    task["task_id"] = row["task_id"]
+    return dict(sorted(task.items()))
+
+
+def _checksum(task, row):
+    blob = json.dumps({"task": task, "row": row}, sort_keys=True, separators=(",", ":"),
+                      default=_json_value)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
 def write_part(parts, row):
     r"""
     Save one finished row as ``<parts>/<task_id>.json`` (atomically).
 
     The sweep calls it for every finished task, so that an interrupted sweep
-    resumes where it stopped.
+    resumes where it stopped. The part holds the task's full definition
+    (:func:`task_of_row`), the row and a SHA-256 checksum of both; it is
+    written to a fresh temporary file in ``parts`` (created exclusively) and
+    renamed, so a planted file or symbolic link is replaced, never written
+    through.
 
     INPUT:
 
     - ``parts`` -- the directory of the parts (see :func:`parts_directory`)
-    - ``row`` -- a result row (a dictionary with the key ``task_id``)
+    - ``row`` -- a result row (see :func:`run_task`)
 
     EXAMPLES::
 
         sage: import os, json
         sage: from sage_tropnet.experiments import write_part
         sage: d = tmp_dir()
-        sage: write_part(d, {"task_id": "abc", "value": "7"})
+        sage: row = {"task_id": "abc", "arch": "[1, 1]", "seed": 0, "method": "bounds",
+        ....:        "value": "7"}
+        sage: write_part(d, row)
         sage: os.listdir(d)
         ['abc.json']
-        sage: json.load(open(os.path.join(d, "abc.json")))["row"]
-        {'task_id': 'abc', 'value': '7'}
+        sage: data = json.load(open(os.path.join(d, "abc.json")))
+        sage: data["row"], data["task"], data["format"]
+        ({'arch': '[1, 1]', 'method': 'bounds', 'seed': 0, 'task_id': 'abc', 'value': '7'},
+         {'arch': [1, 1], 'method': 'bounds', 'seed': 0, 'task_id': 'abc'},
+         2)
     """
+    from sage_tropnet.misc.files import atomic_write
+    task = task_of_row(row)
     path = os.path.join(parts, row["task_id"] + ".json")
-    tmp = "%s.tmp-%s" % (path, os.getpid())
-    with open(tmp, "w") as f:
-        json.dump({"format": FORMAT, "row": row}, f, sort_keys=True)
-    os.replace(tmp, path)
+    with atomic_write(path) as f:
+        json.dump({"format": PART_FORMAT, "task": task, "row": row,
+                   "checksum": _checksum(task, row)}, f, sort_keys=True, default=_json_value)
 
 
-def _read_part(parts, tid):
+def read_part(parts, task):
     r"""
-    Return the saved row of task ``tid``, or ``None`` if there is no valid one.
+    Return ``(row, problem)``: the saved row of ``task`` in the directory
+    ``parts`` and ``None``, or ``None`` and why the part cannot be reused
+    (``None`` too when there is no part).
+
+    A part is reused only if it is a JSON object of the current
+    :data:`PART_FORMAT` whose task is exactly ``task`` and whose checksum
+    matches its task and row. Symbolic links are not followed.
+
+    EXAMPLES::
+
+        sage: import os, json
+        sage: from sage_tropnet.experiments import Sweep, run_task, write_part, read_part
+        sage: t = Sweep(architectures=[[2, 3, 1]], methods=["bounds"]).tasks()[0]
+        sage: d = tmp_dir(); write_part(d, run_task(t))
+        sage: read_part(d, t)[0]["value"]
+        7
+        sage: f = os.path.join(d, t["task_id"] + ".json")
+        sage: data = json.load(open(f)); data["row"]["value"] = int(999)
+        sage: _ = open(f, "w").write(json.dumps(data))
+        sage: read_part(d, t)
+        (None, 'checksum mismatch (edited or damaged)')
+        sage: _ = open(f, "w").write("[1, 2]")
+        sage: read_part(d, t)
+        (None, 'not a JSON object')
     """
+    from sage_tropnet.misc.files import FileContentError, parse_json, read_text
+    tid = task["task_id"]
     path = os.path.join(parts, tid + ".json")
+    if not os.path.lexists(path):
+        return None, None
+    if os.path.islink(path):
+        return None, "a symbolic link"
     try:
-        with open(path) as f:
-            data = json.load(f)
-    except (OSError, ValueError):
-        return None
-    row = data.get("row") if isinstance(data, dict) else None
-    if data.get("format") != FORMAT or not isinstance(row, dict) or row.get("task_id") != tid:
-        return None
-    return row
+        data = parse_json(read_text(path, max_bytes=MAX_PART_BYTES, follow_symlinks=False))
+    except (OSError, FileContentError) as err:
+        return None, "unreadable (%s)" % (getattr(err, "strerror", None) or err)
+    if not isinstance(data, dict):
+        return None, "not a JSON object"
+    if data.get("format") != PART_FORMAT:
+        return None, "written by another version (format %r)" % (data.get("format"),)
+    row = data.get("row")
+    if not isinstance(row, dict) or row.get("task_id") != tid:
+        return None, "no row of this task"
+    if data.get("task") != dict(task) or data.get("checksum") != _checksum(data["task"], row):
+        if data.get("task") != dict(task):
+            return None, "another task's definition"
+        return None, "checksum mismatch (edited or damaged)"
+    try:
+        if task_of_row(row) != dict(task):
+            return None, "the row does not match its task"
+    except (KeyError, TypeError, ValueError):
+        return None, "the row does not match its task"
+    return row, None
+
+
+_PART_NAME = re.compile(r"^[0-9a-f]{16}\.json$")
+_PART_TEMP = re.compile(r"^\.[0-9a-f]{16}\.json\..+\.tmp\.json$")
+
+
+def prepare_parts_directory(parts):
+    r"""
+    Create the parts directory ``parts`` of a sweep, or check that an
+    existing one was made by a sweep; return the list of leftover
+    temporary files removed.
+
+    An existing ``parts`` is refused (:class:`ValueError`) if it is a
+    symbolic link, not a directory, not owned by the current user, or
+    holds anything but part files ``<task_id>.json`` (and temporary files
+    of an interrupted sweep, which are removed). A part that is a symbolic
+    link is never followed: :func:`read_part` rejects it and the task is
+    recomputed (its new part replaces the link).
+
+    EXAMPLES::
+
+        sage: import os
+        sage: from sage_tropnet.experiments import prepare_parts_directory
+        sage: d = os.path.join(tmp_dir(), "r.csv.parts")
+        sage: prepare_parts_directory(d); os.path.isdir(d)
+        []
+        True
+        sage: _ = open(os.path.join(d, "notes.txt"), "w").write("mine")
+        sage: prepare_parts_directory(d)
+        Traceback (most recent call last):
+        ...
+        ValueError: ...r.csv.parts exists and was not made by a sweep (it holds 'notes.txt');
+        remove it or choose another --out
+    """
+    parts = os.fspath(parts)
+    if os.path.islink(parts):
+        raise ValueError("%s is a symbolic link: refused as the parts directory of a sweep; "
+                         "remove it or choose another --out" % parts)
+    if not os.path.lexists(parts):
+        os.mkdir(parts, 0o700)
+        return []
+    if not os.path.isdir(parts):
+        raise ValueError("%s exists and is not a directory; remove it or choose another --out"
+                         % parts)
+    st = os.stat(parts)
+    if hasattr(os, "getuid") and st.st_uid != os.getuid():
+        raise ValueError("%s belongs to another user: refused as the parts directory of a "
+                         "sweep; choose another --out" % parts)
+    removed = []
+    for name in sorted(os.listdir(parts)):
+        full = os.path.join(parts, name)
+        if _PART_TEMP.match(name) and not os.path.islink(full):
+            os.unlink(full)  # a temporary file of an interrupted sweep
+            removed.append(name)
+        elif not (_PART_NAME.match(name) or _PART_TEMP.match(name)) or \
+                not (os.path.islink(full) or os.path.isfile(full)):
+            raise ValueError("%s exists and was not made by a sweep (it holds %r); remove it "
+                             "or choose another --out" % (parts, name))
+    return removed
 
 
 # ---------------------------------------------------------------------------
@@ -834,7 +1011,16 @@ def _run_serial(todo, done, runner=None):
         done(runner(t))
 
 
+<<<<<<< HEAD
 def _run_dask(todo, done, scheduler, n_workers, runner=None):
+=======
+#: The largest number of tasks submitted to dask and not finished yet (the
+#: tasks are streamed to the scheduler, not submitted all at once).
+DASK_WINDOW = 256
+
+
+def _run_dask(todo, done, scheduler, n_workers):
+>>>>>>> reliability
     import logging
     from distributed import Client, LocalCluster, as_completed
     cluster = None
@@ -847,22 +1033,54 @@ def _run_dask(todo, done, scheduler, n_workers, runner=None):
     else:
         client, own = Client(scheduler), True
     futures = []
+    todo = iter(todo)
+
+    def submit():
+        t = next(todo, None)
+        if t is None:
+            return None
+        fut = client.submit(run_task, t, key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
+        futures.append(fut)
+        return fut
     try:
+<<<<<<< HEAD
         futures = [client.submit(runner or run_task, t,
                                  key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
                    for t in todo]
         for fut in as_completed(futures):
+=======
+        window = as_completed([])
+        for _ in range(DASK_WINDOW):
+            fut = submit()
+            if fut is None:
+                break
+            window.add(fut)
+        for fut in window:
+>>>>>>> reliability
             row = fut.result()
             done(row)
             fut.release()
+            nxt = submit()
+            if nxt is not None:
+                window.add(nxt)
+    except BaseException:
+        # interrupted (Ctrl-C) or failed: cancel and stop the cluster quickly
+        quick = 2
+        raise
+    else:
+        quick = None
     finally:
         pending = [f for f in futures if not f.done()]
-        if pending:
-            client.cancel(pending)
-        if own:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        try:
+            if pending:
+                client.cancel(pending)
+            if own:
+                client.close(timeout=quick)
+            if cluster is not None:
+                cluster.close(timeout=quick)
+        except Exception:  # a cluster that cannot be stopped cleanly: the error above matters
+            if quick is None:
+                raise
 
 
 def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=2,
@@ -901,8 +1119,10 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
 
     OUTPUT: a :class:`pandas.DataFrame` with one row per task, in the order
     of :meth:`Sweep.tasks` (see :func:`results_table`); its ``attrs`` record
-    the numbers of ``tasks``, of ``computed`` and of ``reused`` tasks and the
-    total ``seconds``
+    the numbers of ``tasks``, of ``computed`` and of ``reused`` tasks, the
+    number of saved parts ``rejected`` (recomputed because they did not match
+    their task; ``rejected_parts`` maps their task ids to the reason) and
+    the total ``seconds``
 
     If a task fails or the run is interrupted, the error propagates; the
     tasks finished so far stay saved and a new run resumes from them.
@@ -931,6 +1151,7 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         sage: a["tasks"], a["computed"], a["reused"]
         (4, 4, 0)
 
+<<<<<<< HEAD
     Tasks of another runner (a module-level function returning a row)::
 
         sage: from sage_tropnet.experiments import task_id, run_task
@@ -940,6 +1161,17 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
                 arch  value
         0  [2, 3, 1]      7
         1  [2, 4, 1]     11
+=======
+    An edited part is recomputed, and said so::
+
+        sage: import json
+        sage: f = os.path.join(parts_directory(out), os.listdir(parts_directory(out))[0])
+        sage: data = json.load(open(f)); data["row"]["value"] = int(999)
+        sage: _ = open(f, "w").write(json.dumps(data))
+        sage: a = sweep(spec, scheduler="serial", out=out, progress=False).attrs
+        sage: a["computed"], a["reused"], a["rejected"], list(a["rejected_parts"].values())
+        (1, 3, 1, ['checksum mismatch (edited or damaged)'])
+>>>>>>> reliability
 
     TESTS::
 
@@ -953,26 +1185,38 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         ValueError: n_workers must be a positive integer, got 0
     """
     start = time.perf_counter()
+<<<<<<< HEAD
     if runner is not None and isinstance(spec, (list, tuple)):
         tasks = [dict(t) for t in spec]     # ready-made tasks of another runner
     else:
         tasks = as_sweep(spec).tasks()
+=======
+    spec = as_sweep(spec)
+    if out is not None and not isinstance(out, (str, os.PathLike)):
+        raise TypeError("out must be a path or None, got %s" % type(out).__name__)
+>>>>>>> reliability
     if out is not None:
+        from sage_tropnet.misc.files import check_output_path
         _format_of(out)
+        check_output_path(out)
     if not _is_int(n_workers) or n_workers < 1:
         raise ValueError("n_workers must be a positive integer, got %r" % (n_workers,))
     rows = {}
     parts = None
+    rejected = {}
     if out is not None:
         parts = parts_directory(out)
-        os.makedirs(parts, exist_ok=True)
+        prepare_parts_directory(parts)
         if resume:
             for t in tasks:
-                row = _read_part(parts, t["task_id"])
+                row, problem = read_part(parts, t)
                 if row is not None:
                     rows[t["task_id"]] = row
+                elif problem is not None:
+                    rejected[t["task_id"]] = problem
     reused = len(rows)
-    todo = [t for t in tasks if t["task_id"] not in rows]
+    todo = (t for t in tasks if t["task_id"] not in rows)
+    computed = len(tasks) - reused
 
     from tqdm.auto import tqdm
     disable = None if progress is None else not progress
@@ -984,7 +1228,7 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
             rows[row["task_id"]] = row
             bar.update(1)
 
-        if todo:
+        if computed:
             if isinstance(scheduler, str) and scheduler == "serial":
                 _run_serial(todo, done, runner)
             else:
@@ -993,6 +1237,7 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
     df = results_table([rows[t["task_id"]] for t in tasks])
     if out is not None:
         write_results(df, out)
-    df.attrs = {"tasks": len(tasks), "computed": len(todo), "reused": reused,
+    df.attrs = {"tasks": len(tasks), "computed": computed, "reused": reused,
+                "rejected": len(rejected), "rejected_parts": rejected,
                 "seconds": time.perf_counter() - start}
     return df

@@ -53,6 +53,10 @@ from sage_tropnet.misc.polyhedra import FLOAT_MARGIN, box_inequalities
 #: below this many distinct points the exact computation is used directly
 FLOAT_FILTER_THRESHOLD = 40
 
+#: the largest number of (inequality, point) pairs evaluated at once in
+#: floating point by the certification of the vertices
+VIOLATORS_CHUNK = 4 * 10 ** 6
+
 #: the determinant of :func:`~sage_tropnet.misc.linear_algebra.integer_determinant`
 #: under its former name (imported by :mod:`sage_tropnet.certify`)
 _idet = integer_determinant
@@ -129,6 +133,8 @@ def _float_candidates(pts):
     m, d = X.shape
     if d == 1 or m <= d + 1:
         return None
+    if not np.isfinite(X).all() or np.abs(X).max() > 1e150:
+        return None  # beyond the float range (or squares overflow): exact only
     lo, hi = X[:, -1].min(), X[:, -1].max()
     floor = X.copy()
     floor[:, -1] = lo - 1.0 - (hi - lo)
@@ -218,6 +224,8 @@ def _certified_hull_impl(pts):
             z = zcache[i] = [int(t * dens[j]) * m for j, t in enumerate(pts[i])]
         return z
     X = np.array([[float(a) for a in p] for p in pts])
+    if not np.isfinite(X).all() or np.abs(X).max() > 1e150:
+        return None  # beyond the float range: exact only
     try:
         if max(dens) > 2 ** 200:
             return None  # keep every float below of the overflow range
@@ -326,28 +334,36 @@ def _violators(ieqs, pts):
     ``r[0] + r[1:] . p >= 0``, decided exactly.
 
     A float evaluation settles every pair whose value is clearly positive
-    (beyond a rigorous bound on the rounding error); the others are evaluated
-    over `\QQ`.
+    (beyond a rigorous bound on the rounding error); the others (and every
+    pair whose float value overflows or is not a number) are evaluated over
+    `\QQ`. The points are taken in chunks, so that the float arrays stay
+    bounded (at most :data:`VIOLATORS_CHUNK` pairs at a time).
     """
     import numpy as np
     if not ieqs or not pts:
         return []
-    R = np.array([[float(a) for a in r] for r in ieqs])
-    scale = np.abs(R).max(axis=1)
-    scale[scale == 0] = 1.0
-    R /= scale[:, None]
-    Y = np.array([[1.0] + [float(a) for a in p] for p in pts])
-    V = R @ Y.T
-    err = (np.abs(R) @ np.abs(Y).T) * 1e-9 + 1e-300
-    rows, cols = np.nonzero(V <= err)
-    bad = set()
-    for r, k in zip(rows.tolist(), cols.tolist()):
-        if k in bad:
-            continue
-        ie = ieqs[r]
-        p = pts[k]
-        if ie[0] + sum(a * x for a, x in zip(ie[1:], p)) < 0:
-            bad.add(k)
+    with np.errstate(all='ignore'):
+        R = np.array([[float(a) for a in r] for r in ieqs])
+        scale = np.abs(R).max(axis=1)
+        scale[(scale == 0) | ~np.isfinite(scale)] = 1.0
+        R /= scale[:, None]
+        absR = np.abs(R)
+        step = max(1, VIOLATORS_CHUNK // len(ieqs))
+        bad = set()
+        for k0 in range(0, len(pts), step):
+            chunk = pts[k0:k0 + step]
+            Y = np.array([[1.0] + [float(a) for a in p] for p in chunk])
+            V = R @ Y.T
+            err = (absR @ np.abs(Y).T) * 1e-9 + 1e-300
+            rows, cols = np.nonzero(~(V > err) | ~np.isfinite(V) | ~np.isfinite(err))
+            for r, k in zip(rows.tolist(), cols.tolist()):
+                k += k0
+                if k in bad:
+                    continue
+                ie = ieqs[r]
+                p = pts[k]
+                if ie[0] + sum(a * x for a, x in zip(ie[1:], p)) < 0:
+                    bad.add(k)
     return sorted(bad)
 
 

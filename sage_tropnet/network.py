@@ -48,18 +48,96 @@ REFERENCES:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 
+import math
+
 from sage.structure.sage_object import SageObject
 from sage.rings.rational_field import QQ
 from sage.rings.real_double import RDF
 from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
+from sage_tropnet.misc.inputs import as_seed
 from sage_tropnet.rational import to_rational
 from sage_tropnet.layers import activation as _as_activation
 from sage_tropnet.puiseux import (TropicalPuiseuxPolynomial, TropicalRationalMap,
                                   TropicalRationalMapVector)
 
 CONVENTIONS = ('zhang', 'merge', 'quicksum')
+
+#: The default limit of the number of monomials of a tropicalisation (see
+#: :meth:`ReLUNetwork.tropicalize` and :meth:`ReLUNetwork.monomial_bound`):
+#: the command line refuses a network whose bound exceeds it (the
+#: tropicalisations of the examples measured below this limit take about a
+#: minute at most; the cost grows much faster than the count).
+MAX_MONOMIALS = 20000
+
+#: A product of two polynomials is expanded (before it is pruned) only if
+#: it has at most ``PRODUCT_FACTOR * max_monomials`` terms.
+PRODUCT_FACTOR = 50
+
+
+class TropicalizationTooLarge(ValueError):
+    r"""
+    A tropicalisation that would exceed its monomial limit (see
+    :meth:`ReLUNetwork.tropicalize`).
+
+    The attributes ``bound`` (the estimate, or the size reached) and
+    ``limit`` say by how much.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import random_network, TropicalizationTooLarge
+        sage: net = random_network([3, 16, 16, 1], seed=0)
+        sage: try:
+        ....:     net.tropicalize(max_monomials=1000)
+        ....: except TropicalizationTooLarge as err:
+        ....:     print(err.bound, err.limit)
+        485809 1000
+    """
+
+    def __init__(self, message, bound=None, limit=None):
+        ValueError.__init__(self, message)
+        self.bound = bound
+        self.limit = limit
+
+
+def _hyperplane(row):
+    r"""
+    Return the hyperplane `\{a \cdot x + c = 0\}` of the row ``(a, c)`` as a
+    canonical tuple (scaled to a first nonzero entry of absolute value 1 and
+    a positive sign).
+    """
+    lead = next(x for x in row if x != 0)
+    return tuple(x / abs(lead) * (1 if lead > 0 else -1) for x in row)
+
+
+class _SizeGuard:
+    r"""
+    The limit of :meth:`ReLUNetwork.tropicalize` during the expansion.
+    """
+
+    def __init__(self, limit):
+        self.limit = limit
+
+    def product(self, a, b):
+        if self.limit is None:
+            return
+        size = a.number_of_terms() * b.number_of_terms()
+        if size > PRODUCT_FACTOR * self.limit:
+            raise TropicalizationTooLarge(
+                "tropicalisation stopped: a product of %s by %s monomials would exceed %s "
+                "terms (%s times the limit of %s monomials)"
+                % (a.number_of_terms(), b.number_of_terms(), PRODUCT_FACTOR * self.limit,
+                   PRODUCT_FACTOR, self.limit), size, self.limit)
+
+    def kept(self, p):
+        if self.limit is None:
+            return
+        k = p.number_of_terms()
+        if k > self.limit:
+            raise TropicalizationTooLarge(
+                "tropicalisation stopped: a polynomial of %s monomials exceeds the limit of %s"
+                % (k, self.limit), k, self.limit)
 
 
 def _activation(a):
@@ -334,12 +412,25 @@ class ReLUNetwork(SageObject):
             (5/6)
             sage: net([1.0, 0.5])
             (0.8333333333333333)
+            sage: net([float('nan'), 0])
+            Traceback (most recent call last):
+            ...
+            ValueError: x: coordinate 0 is not finite (nan)
         """
         x = list(x)
         if len(x) != self.input_dimension():
             raise ValueError("expected %s inputs, got %s" % (self.input_dimension(), len(x)))
         floats = any(isinstance(a, float) or (hasattr(a, 'parent') and
                                               not a.parent().is_exact()) for a in x)
+        for i, a in enumerate(x):
+            if isinstance(a, (str, bytes)):
+                raise TypeError("x: coordinate %s is not a number (%r)" % (i, a))
+            try:
+                finite = not floats or math.isfinite(float(a))
+            except (TypeError, ValueError, OverflowError):
+                finite = True  # not a float: the conversion below decides
+            if not finite:
+                raise ValueError("x: coordinate %s is not finite (%s)" % (i, a))
         R = RDF if floats else QQ
         v = vector(R, x)
         for W, b, act in zip(self._W, self._b, self._activations):
@@ -349,7 +440,8 @@ class ReLUNetwork(SageObject):
 
     # -- tropicalization ------------------------------------------------------
 
-    def tropicalize(self, prune=True, convention='zhang', base_ring=QQ, progress=False):
+    def tropicalize(self, prune=True, convention='zhang', base_ring=QQ, progress=False,
+                    max_monomials=None):
         r"""
         Return the vector of tropical Puiseux rational maps computed by the network.
 
@@ -363,7 +455,15 @@ class ReLUNetwork(SageObject):
         - ``convention`` -- ``'zhang'`` (default), ``'merge'`` or ``'quicksum'``;
           see ALGORITHM
         - ``base_ring`` -- ``QQ`` (default, exact) or ``RDF`` (float mode)
-        - ``progress`` -- boolean (default: ``False``); show a progress bar
+        - ``progress`` -- boolean or ``None`` (default: ``False``); show a
+          progress bar, one step per neuron (``None``: only on a terminal)
+        - ``max_monomials`` -- positive integer or ``None`` (default: no
+          limit); refuse to expand beyond this many monomials: before any
+          work when :meth:`monomial_bound` exceeds it (pruned Zhang
+          convention), and during the work when a polynomial kept, or a
+          product about to be expanded (limit ``PRODUCT_FACTOR`` times
+          larger), would exceed it. Raises :class:`TropicalizationTooLarge`
+          (a :class:`ValueError`) saying why
 
         OUTPUT: a :class:`~sage_tropnet.puiseux.TropicalRationalMapVector`
 
@@ -426,9 +526,37 @@ class ReLUNetwork(SageObject):
             sage: [net3.tropicalize(convention=c)[0](x) for c in ['zhang', 'merge', 'quicksum']
             ....:  for x in (-3, 0)]
             [0, 1, 0, 1, 0, 1]
+
+        A limit on the size, checked before any work against
+        :meth:`monomial_bound`::
+
+            sage: from sage_tropnet.network import random_network
+            sage: random_network([6, 40, 40, 1], seed=0).tropicalize(max_monomials=20000)
+            Traceback (most recent call last):
+            ...
+            TropicalizationTooLarge: the tropical map may have up to 21146009113441
+            monomials (a bound from the architecture and weights of the network
+            [6, 40, 40, 1]), more than the limit of 20000
         """
         if convention not in CONVENTIONS:
             raise ValueError("convention must be one of %s, got %r" % (CONVENTIONS, convention))
+        if max_monomials is not None:
+            import numbers
+            if isinstance(max_monomials, bool) or \
+                    not isinstance(max_monomials, numbers.Integral):
+                raise TypeError("max_monomials must be a positive integer or None, got %r"
+                                % (max_monomials,))
+            max_monomials = int(max_monomials)
+            if max_monomials < 1:
+                raise ValueError("max_monomials must be a positive integer or None, got %s"
+                                 % max_monomials)
+            if prune and convention == 'zhang':
+                bound = self.monomial_bound()
+                if bound > max_monomials:
+                    raise TropicalizationTooLarge(
+                        "the tropical map may have up to %s monomials (a bound from the "
+                        "architecture and weights of the network %s), more than the limit of %s"
+                        % (bound, self.widths(), max_monomials), bound, max_monomials)
         merge = convention != 'quicksum'
         n = self.input_dimension()
         R = base_ring
@@ -436,53 +564,130 @@ class ReLUNetwork(SageObject):
         F = list(TropicalPuiseuxPolynomial.gens(n, R))
         G = [one] * n
         layers = list(zip(self._W, self._b, self._act))
-        it = layers
-        if progress:
-            from tqdm.auto import tqdm
-            it = tqdm(layers, desc="tropicalize", unit="layer")
-        for W, b, act in it:
-            # partial products are pruned too when terms are merged (same
-            # result: the upper-hull vertices of a product are sums of
-            # vertices of the factors); quicksum counts repeated copies, so
-            # there only whole layers are pruned, as in the paper's code
-            F, G = self._tropical_layer(W, b, act, F, G, one, convention, merge, R,
-                                        prune and merge)
-            if prune:
-                F = [f.prune() for f in F]
-                G = [g.prune() for g in G]
+        from tqdm.auto import tqdm
+        bar = tqdm(total=sum(W.nrows() for W in self._W), desc="tropicalize", unit=" neurons",
+                   disable=(not progress) if progress is not None else None, leave=False)
+        guard = _SizeGuard(max_monomials)
+        try:
+            for i, (W, b, act) in enumerate(layers):
+                bar.set_description("tropicalize layer %s/%s" % (i + 1, len(layers)))
+                # partial products are pruned too when terms are merged (same
+                # result: the upper-hull vertices of a product are sums of
+                # vertices of the factors); quicksum counts repeated copies, so
+                # there only whole layers are pruned, as in the paper's code
+                F, G = self._tropical_layer(W, b, act, F, G, one, convention, merge, R,
+                                            prune and merge, guard, bar)
+                if prune:
+                    F = [f.prune() for f in F]
+                    G = [g.prune() for g in G]
+                for p in F + G:
+                    guard.kept(p)
+        finally:
+            bar.close()
         return TropicalRationalMapVector([TropicalRationalMap(f, g) for f, g in zip(F, G)])
 
+    def monomial_bound(self):
+        r"""
+        Return an upper bound on the number of monomials of the numerator and
+        of the denominator of every output of the pruned tropical rational map
+        (Zhang's convention, see :meth:`tropicalize`), computed from the
+        architecture and the weights without expanding anything.
+
+        OUTPUT: a positive integer
+
+        The numerator `F` and the denominator `G` of a pruned output are
+        convex piecewise-linear functions whose breakpoints lie on the bent
+        hyperplanes of the hidden neurons (and of a ReLU output), so each of
+        their monomials owns a union of activation regions: the count is at
+        most the number of activation regions, bounded as in [STR2018]_ by
+        `\prod_l \sum_{j=0}^{d_l} \binom{m_l}{j}`, where `m_l` is the number of
+        neurons of layer `l` whose weights are not all zero (distinct
+        hyperplanes in the first layer; `\binom{k}{2}` hyperplanes per maxout
+        unit of rank `k`) and `d_l = \min(n_0, r_1, \dots, r_l)` with `r_i`
+        the rank of the weight matrix of layer `i` (`n_0` for a leaky ReLU
+        layer, which keeps the dimension).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.network import ReLUNetwork, random_network
+            sage: T3 = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]), ([[1, 1, 1]], [0])])
+            sage: T3.monomial_bound(), T3.tropicalize().monomial_count()
+            (7, [(6, 1)])
+            sage: net = random_network([3, 4, 4, 1], seed=0)
+            sage: net.monomial_bound() >= max(max(c) for c in net.tropicalize().monomial_count())
+            True
+            sage: random_network([6, 40, 40, 1], seed=0).monomial_bound()
+            21146009113441
+
+        Zero rows and repeated hyperplanes do not count::
+
+            sage: net = ReLUNetwork([([[1, 0], [2, 0], [0, 0]], [1, 2, 5]), ([[1, 1, 1]], [0])])
+            sage: net.monomial_bound()
+            2
+        """
+        from sage_tropnet.bounds import zaslavsky_bound
+        bound = 1
+        dim = self.input_dimension()
+        for i, (W, b, act) in enumerate(zip(self._W, self._b, self._act)):
+            kind = act[0]
+            if kind == 'linear':
+                dim = min(dim, W.rank())
+                continue
+            rows = [tuple(W.row(r)) + (b[r],) for r in range(W.nrows()) if W.row(r) != 0]
+            if kind == 'maxout':
+                k = act[1]
+                units = sum(1 for u in range(W.nrows() // k)
+                            if any(W.row(u * k + j) != W.row(u * k) for j in range(1, k)))
+                m = units * k * (k - 1) // 2
+            elif i == 0:
+                m = len(set(_hyperplane(r) for r in rows))
+            else:
+                m = len(rows)
+            if kind != 'leaky_relu' or i == 0:
+                dim = min(dim, W.rank())
+            bound *= int(zaslavsky_bound(m, dim))
+        return bound
+
     @staticmethod
-    def _prod(polys, exps, one, merge, prune=False):
+    def _prod(polys, exps, one, merge, prune=False, guard=None):
         out = one
         for p, e in zip(polys, exps):
             if e:
+                if guard is not None:
+                    guard.product(out, p)
                 out = out.mul(p if e == 1 else p ** e, merge=merge)
                 if prune:
                     out = out.prune()
         return out
 
-    def _affine(self, w, b, F, G, one, merge, R, prune=False):
+    def _affine(self, w, b, F, G, one, merge, R, prune=False, guard=None):
         r"""
         Return `(H, G')` with `w \cdot x + b = H \oslash G'`, and the
         products `\Pi F^{w^-}`, `\Pi G^{w^-}` for the merge convention.
         """
         wp = [R(a) if a > 0 else R(0) for a in w]
         wm = [R(-a) if a < 0 else R(0) for a in w]
-        PFp = self._prod(F, wp, one, merge, prune)
-        PGm = self._prod(G, wm, one, merge, prune)
-        PGp = self._prod(G, wp, one, merge, prune)
-        PFm = self._prod(F, wm, one, merge, prune)
+        PFp = self._prod(F, wp, one, merge, prune, guard)
+        PGm = self._prod(G, wm, one, merge, prune, guard)
+        PGp = self._prod(G, wp, one, merge, prune, guard)
+        PFm = self._prod(F, wm, one, merge, prune, guard)
+        if guard is not None:
+            guard.product(PFp, PGm)
+            guard.product(PGp, PFm)
         H = PFp.mul(PGm, merge=merge).mul(R(b), merge=merge)
         Gp = PGp.mul(PFm, merge=merge)
         if prune:
             H, Gp = H.prune(), Gp.prune()
         return H, Gp, PGm
 
-    def _tropical_layer(self, W, b, act, F, G, one, convention, merge, R, prune=False):
+    def _tropical_layer(self, W, b, act, F, G, one, convention, merge, R, prune=False,
+                        guard=None, bar=None):
         act = _as_activation(act)
-        pieces = [self._affine(W.row(i), b[i], F, G, one, merge, R, prune)
-                  for i in range(W.nrows())]
+        pieces = []
+        for i in range(W.nrows()):
+            pieces.append(self._affine(W.row(i), b[i], F, G, one, merge, R, prune, guard))
+            if bar is not None:
+                bar.update(1)
         if act.is_linear:
             return [H for H, _, _ in pieces], [Gp for _, Gp, _ in pieces]
         newF, newG = act.tropical_units(pieces, one, merge)
@@ -589,8 +794,15 @@ def random_network(dims, seed=None, init='paper', output_activation='linear',
         [  0   0]
         [  1 3/2]
     """
+    import numbers
     import numpy as np
-    rng = np.random.default_rng(None if seed is None else int(seed))
+    if isinstance(dims, (str, bytes)) or not hasattr(dims, '__len__') or len(dims) < 2 or \
+            not all(isinstance(d, numbers.Integral) and not isinstance(d, bool) and d >= 1
+                    for d in dims):
+        raise ValueError("dims must be a list of at least two positive integers (input, "
+                         "hidden and output widths), got %r" % (dims,))
+    dims = [int(d) for d in dims]
+    rng = np.random.default_rng(as_seed(seed))
     act = _activation(hidden_activation)
     k = act[1] if act[0] == 'maxout' else 1
     layers = []

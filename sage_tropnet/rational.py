@@ -279,3 +279,61 @@ def to_rational_rows(A):
     if any(len(row) != n for row in rows):
         raise ValueError("the rows of A must all have the same length")
     return rows, n
+
+
+def to_rational_array(a, digits=None, max_denominator=None):
+    r"""
+    Return the entries of the real NumPy array ``a`` as nested lists of
+    exact rationals.
+
+    Every dtype is read exactly: integers (``int64``, ``uint64``, ...) as
+    Python integers, never through ``float``; ``float16``/``float32`` widened
+    to ``float64`` (exact); ``longdouble`` with all its bits. The optional
+    rounding is that of :func:`to_rational`.
+
+    INPUT:
+
+    - ``a`` -- a NumPy array of integers or real floats (finite)
+    - ``digits``, ``max_denominator`` -- as in :func:`to_rational`
+
+    OUTPUT: nested lists (of the shape of ``a``) of elements of ``QQ``; a
+    0-dimensional array gives one rational
+
+    EXAMPLES::
+
+        sage: import numpy as np
+        sage: from sage_tropnet.rational import to_rational_array
+        sage: to_rational_array(np.array([[2**60 + 1]], dtype=np.int64))
+        [[1152921504606846977]]
+        sage: to_rational_array(np.array([0.1], dtype=np.float32))
+        [13421773/134217728]
+        sage: x = np.longdouble(1) / 3
+        sage: to_rational_array(np.array([x]))[0] == QQ(x.as_integer_ratio())
+        True
+        sage: to_rational_array(np.array([0.1, 2.5]), digits=1)
+        [1/10, 5/2]
+        sage: to_rational_array(np.array(["a"]))
+        Traceback (most recent call last):
+        ...
+        ValueError: expected an array of integers or real floats, got dtype <U1
+    """
+    import numpy as np
+    a = np.asarray(a)
+    kind = a.dtype.kind
+    if kind == 'b':
+        values = a.astype(np.int64).tolist()
+    elif kind in 'iu':
+        values = a.tolist()  # Python ints: exact
+    elif kind == 'f' and a.dtype.itemsize <= 8:
+        values = a.astype(np.float64).tolist()  # float16/32 widen exactly
+    elif kind == 'f':  # long double: keep every bit
+        flat = [QQ(x.as_integer_ratio()) for x in a.reshape(-1)]
+        values = np.array(flat, dtype=object).reshape(a.shape).tolist()
+    else:
+        raise ValueError("expected an array of integers or real floats, got dtype %s" % a.dtype)
+
+    def conv(v):
+        if isinstance(v, list):
+            return [conv(x) for x in v]
+        return to_rational(v, digits=digits, max_denominator=max_denominator)
+    return conv(values)

@@ -72,6 +72,8 @@ from sage.rings.rational_field import QQ
 from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
+from sage_tropnet.misc.inputs import as_seed
+
 #: relative threshold of the ambiguity test: a pre-activation ``z`` is
 #: ambiguous when ``|z| <= TOL_REL * scale`` (``scale = |W||h| + |b|``) or
 #: when it is within twice the rigorous rounding-error bound
@@ -84,6 +86,7 @@ CHUNK = 16384
 MIDPOINT_REPRESENTATIVES = 3
 
 _U = 2.0 ** -53  # unit roundoff of float64
+_ETA = 2.0 ** -1074  # the smallest subnormal float64: absolute error of an underflow
 
 METHODS = ('jacobian', 'pattern')
 KEYS = ('affine', 'gradient')
@@ -109,8 +112,13 @@ class _NetData:
             Wf = np.array([[float(a) for a in row] for row in W.rows()],
                           dtype=np.float64).reshape(W.nrows(), W.ncols())
             bf = np.array([float(a) for a in b], dtype=np.float64)
-            info = dict(W=Wf, b=bf, absW=np.abs(Wf), absb=np.abs(bf),
-                        nzW=(Wf != 0).astype(np.float64), fanin=W.ncols(), act=act)
+            # which weights and biases are zero: from the exact values (a tiny
+            # weight may round to 0.0)
+            nz = np.array([[a != 0 for a in row] for row in W.rows()],
+                          dtype=np.float64).reshape(W.nrows(), W.ncols())
+            info = dict(W=Wf, b=bf, absW=np.abs(Wf), absb=np.abs(bf), nzW=nz,
+                        bzero=np.array([a == 0 for a in b], dtype=bool), fanin=W.ncols(),
+                        act=act)
             if act[0] == 'leaky_relu':
                 info['alpha'] = float(act[1])
             self.flayers.append(info)
@@ -152,11 +160,19 @@ def _forward(data, X, want_patterns=True):
     The error bound ``E`` of a pre-activation ``z = W h + b`` is
     ``|W| err(h) + (m + 3) u (|W||h| + |b|)`` (``m`` the fan-in, ``u`` the unit
     roundoff; the ``+3`` covers the bias and the rounding of the rational
-    weights); the activations are Lipschitz. A neuron is flagged when
+    weights), plus ``(|h|_1 + m + 3) eta`` for results and weights in the
+    subnormal range (``eta`` the smallest subnormal); the activations are
+    Lipschitz. A row whose values overflow (weights near ``1e308``) is
+    decided in exact arithmetic. A neuron is flagged when
     ``|z| <= max(TOL_REL * scale, 2 E)``, unless its pre-activation is known
     to vanish identically on the cell (zero bias, and every input with a
     nonzero weight identically zero), in which case it is canonically off.
     """
+    with np.errstate(all='ignore'):  # overflow and NaN are detected below
+        return _forward_float(data, X, want_patterns)
+
+
+def _forward_float(data, X, want_patterns):
     X = np.asarray(X, dtype=np.float64)
     N = X.shape[0]
     h = X
@@ -168,8 +184,13 @@ def _forward(data, X, want_patterns=True):
         W, b, absW = L['W'], L['b'], L['absW']
         z = h @ W.T + b
         S = np.abs(h) @ absW.T + L['absb']
-        E = err @ absW.T + (L['fanin'] + 3) * _U * S
-        Zpre = (b == 0)[None, :] & (((~Z).astype(np.float64) @ L['nzW'].T) == 0)
+        # rounding: relative (m + 3) u, and absolute for results (and weights)
+        # in the subnormal range
+        E = err @ absW.T + (L['fanin'] + 3) * _U * S + \
+            (np.abs(h).sum(axis=1, keepdims=True) + L['fanin'] + 3) * _ETA
+        # an overflow (inf) or an invalid operation (NaN): decided exactly
+        amb |= ~(np.isfinite(z) & np.isfinite(E)).all(axis=1)
+        Zpre = L['bzero'][None, :] & (((~Z).astype(np.float64) @ L['nzW'].T) == 0)
         tol = np.maximum(TOL_REL * S, 2 * E)
         kind = L['act'][0]
         if kind == 'linear':
@@ -736,16 +757,24 @@ def estimate_linear_regions(net, radius=10, samples=1000, seed=None, method="jac
         raise ValueError("domain must be one of %s, got %r" % (DOMAINS, domain))
     if midpoint and method != 'jacobian':
         raise ValueError("the midpoint test needs method='jacobian'")
-    R = float(radius)
+    try:
+        R = float(radius)
+    except (TypeError, ValueError, OverflowError):
+        raise TypeError("radius must be a positive number, got %r" % (radius,))
     if not R > 0 or not np.isfinite(R):
         raise ValueError("the radius must be positive, got %s" % (radius,))
+    import numbers
+    if isinstance(samples, bool) or not (isinstance(samples, numbers.Integral) or
+                                         (isinstance(samples, numbers.Rational) and
+                                          samples == int(samples))):
+        raise TypeError("samples must be a positive integer, got %r" % (samples,))
     samples = int(samples)
     if samples < 1:
         raise ValueError("the number of samples must be positive, got %s" % samples)
     _check_output(net, output)
     data = _data(net)
     n = data.n
-    rng = np.random.default_rng(None if seed is None else int(seed))
+    rng = np.random.default_rng(as_seed(seed))
 
     from tqdm.auto import tqdm
     bar = tqdm(total=samples, desc="sampling", unit="pt", leave=False,

@@ -34,6 +34,14 @@ JSON object; rationals are strings ``"p/q"`` (integers ``"3"``).
 Errors in the input (a missing key, shapes that do not chain, NaN, pickled
 content, a missing file, ...) print one line ``sage-tropnet: error: ...`` on
 the standard error, nothing on the standard output, and exit with code 2.
+So does any other failure: an output that cannot be written (a full disk, a
+closed standard output), a lack of memory, and even an unexpected internal
+error (a bug), which is reported as ``internal error`` in one line; the
+option ``--debug`` (anywhere on the command line) shows the traceback
+instead. ``Ctrl-C`` (``SIGINT``) stops every command within about a second
+with the line ``sage-tropnet: interrupted`` and the exit code 130; output
+files are written under a temporary name and renamed when complete, so an
+interrupted command leaves no partial file behind.
 
 Further subcommands can be registered with :func:`add_subcommand`.
 
@@ -69,7 +77,11 @@ AUTHORS:
 
 import argparse
 import io
+import os
+import signal
 import sys
+import threading
+import warnings
 from collections import OrderedDict, namedtuple
 
 from sage_tropnet.cli import (tropicalize, evaluate, regions, hoffman, radius, sample,
@@ -77,6 +89,7 @@ from sage_tropnet.cli import (tropicalize, evaluate, regions, hoffman, radius, s
 from sage_tropnet.cli import slice, track  # noqa: A004  (research workflows)
 from sage_tropnet.cli.common import PROG, add_input_arguments, load_input
 from sage_tropnet.cli.evaluate import load_points  # noqa: F401  (former home)
+from sage_tropnet.misc.files import remove_partial_files
 from sage_tropnet.misc.formatting import json_number
 
 #: The commands of ``sage-tropnet``, in the order of ``--help``: one module
@@ -246,10 +259,13 @@ def build_parser():
                                  "... with W of shape (out, in), or PyTorch-style "
                                  "<prefix>.weight/<prefix>.bias) or PyTorch .pt/.pth "
                                  "state dicts.",
-                     epilog="Errors in the input print one line on stderr and exit with "
-                            "code 2. Run '%s COMMAND --help' for the options of a command."
-                            % PROG)
+                     epilog="Errors print one line on stderr and exit with code 2 (Ctrl-C: "
+                            "exit code 130). Run '%s COMMAND --help' for the options of a "
+                            "command." % PROG)
     parser.add_argument("--version", action="version", version=version())
+    parser.add_argument("--debug", action="store_true",
+                        help="show the traceback of an error (may be given anywhere on the "
+                             "command line)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands",
                                 parser_class=_Parser)
     modules = {m.NAME: m for m in COMMANDS}
@@ -265,8 +281,138 @@ def build_parser():
 
 
 def _error(message):
-    sys.stderr.write("%s: error: %s\n" % (PROG, " ".join(str(message).split())))
+    try:
+        sys.stderr.write("%s: error: %s\n" % (PROG, " ".join(str(message).split())))
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):  # no usable stderr: the exit code says it
+        pass
     return 2
+
+
+#: The exit code of an interrupted command (``Ctrl-C``), as a shell reports
+#: a process killed by ``SIGINT``.
+INTERRUPTED = 130
+
+
+class _InterruptWatchdog:
+    r"""
+    Make ``Ctrl-C`` effective within about a second.
+
+    Python raises ``KeyboardInterrupt`` only when the main thread runs
+    Python code again; a long call into a C library (qhull, a solver) can
+    delay it for many seconds. The signal also writes a byte to a pipe
+    (:func:`signal.set_wakeup_fd`) read by a daemon thread: if the main
+    thread has not reported the interrupt :data:`GRACE` seconds later, the
+    thread prints the one line, removes the partial output files
+    (:func:`~sage_tropnet.misc.files.remove_partial_files`) and ends the
+    process with exit code 130. Installed only in the main thread.
+    """
+
+    GRACE = 1.0
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reported = False
+        self.handled = threading.Event()
+        self.installed = False
+
+    def __enter__(self):
+        if threading.current_thread() is not threading.main_thread():
+            return self
+        try:
+            r, w = os.pipe()
+            os.set_blocking(w, False)
+            self.old = signal.set_wakeup_fd(w, warn_on_full_buffer=False)
+        except (ValueError, OSError, AttributeError):
+            return self
+        self.r, self.w = r, w
+        self.installed = True
+        threading.Thread(target=self._watch, name="sage-tropnet-interrupt", daemon=True).start()
+        return self
+
+    def _watch(self):
+        sigint = bytes([int(signal.SIGINT)])
+        try:
+            while True:
+                data = os.read(self.r, 64)
+                if not data:
+                    return  # the pipe was closed: the command is over
+                if sigint in data and not self.handled.wait(self.GRACE):
+                    if self.report():
+                        remove_partial_files()
+                        os._exit(INTERRUPTED)
+        except OSError:
+            return
+        finally:
+            try:
+                os.close(self.r)
+            except OSError:
+                pass
+
+    def report(self):
+        r"""
+        Print the line ``interrupted`` once; return whether this call printed it.
+        """
+        with self.lock:
+            if self.reported:
+                return False
+            self.reported = True
+        self.handled.set()
+        try:
+            sys.stderr.write("%s: interrupted\n" % PROG)
+            sys.stderr.flush()
+        except (OSError, ValueError, AttributeError):
+            pass
+        return True
+
+    def __exit__(self, *args):
+        self.handled.set()
+        if self.installed:
+            try:
+                signal.set_wakeup_fd(self.old)
+            except (ValueError, OSError):
+                pass
+            try:
+                os.close(self.w)
+            except OSError:
+                pass
+        return False
+
+
+def _write_stdout(text):
+    r"""
+    Write ``text`` to the standard output; return ``None`` or an error message.
+    """
+    if sys.stdout is None:
+        return "cannot write the standard output: it is closed"
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except (OSError, ValueError) as err:
+        # nothing more can be written there: send the rest to /dev/null so
+        # that the interpreter's final flush does not print a traceback
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        except (OSError, ValueError, AttributeError, io.UnsupportedOperation):
+            pass
+        reason = getattr(err, "strerror", None) or str(err) or type(err).__name__
+        return "cannot write the standard output (%s)" % reason
+    return None
+
+
+def _debug_requested(argv):
+    r"""
+    Return ``(argv without --debug, whether --debug was given)``.
+    """
+    if "--" in argv:
+        i = argv.index("--")
+        head, tail = argv[:i], argv[i:]
+    else:
+        head, tail = argv, []
+    debug = "--debug" in head or os.environ.get("SAGE_TROPNET_DEBUG", "") not in ("", "0")
+    return [a for a in head if a != "--debug"] + tail, debug
 
 
 def main(argv=None):
@@ -277,10 +423,13 @@ def main(argv=None):
 
     - ``argv`` -- list of strings (default: ``sys.argv[1:]``)
 
-    OUTPUT: an integer: ``0`` on success, ``2`` for bad input (one line
+    OUTPUT: an integer: ``0`` on success, ``2`` for any error (one line
     ``sage-tropnet: error: ...`` on stderr, nothing on stdout), ``1`` when
     ``evaluate`` finds a disagreement (or ``regions`` a disagreement of the
-    routes)
+    routes), ``130`` when interrupted (``Ctrl-C``)
+
+    With ``--debug`` anywhere in ``argv`` (or the environment variable
+    ``SAGE_TROPNET_DEBUG=1``) an unexpected error shows its traceback.
 
     EXAMPLES::
 
@@ -289,7 +438,7 @@ def main(argv=None):
         sage-tropnet ... (passagemath ...)
         0
         sage: main(["--help"])
-        usage: sage-tropnet [-h] [--version] COMMAND ...
+        usage: sage-tropnet [-h] [--version] [--debug] COMMAND ...
         ...
         commands:
           COMMAND
@@ -297,22 +446,109 @@ def main(argv=None):
             evaluate ...evaluate the network and its tropical map exactly at points
         ...
         0
+
+    An unexpected error (here a bug planted in a registered command) is one
+    line, unless ``--debug`` is given::
+
+        sage: from sage_tropnet.cli import add_subcommand, SUBCOMMANDS
+        sage: def broken(args, out):
+        ....:     return {}["no such key"]
+        sage: _ = add_subcommand("broken", lambda p: None, broken)
+        sage: import contextlib, io
+        sage: err = io.StringIO()
+        sage: with contextlib.redirect_stderr(err):
+        ....:     code = main(["broken"])
+        sage: code, err.getvalue()
+        (2, "sage-tropnet: error: internal error (KeyError: 'no such key'); please report it,
+        with the output of the same command with --debug\n")
+        sage: with contextlib.redirect_stderr(err):
+        ....:     code = main(["broken", "--debug"])
+        sage: code, "Traceback" in err.getvalue()
+        (2, True)
+        sage: del SUBCOMMANDS["broken"]
     """
-    parser = build_parser()
+    console = argv is None
+    argv = list(sys.argv[1:] if argv is None else argv)
+    argv, debug = _debug_requested(argv)
+    if console and not debug:
+        # no warnings from the worker processes either (dask, multiprocessing)
+        os.environ.setdefault("PYTHONWARNINGS", "ignore")
+    with _InterruptWatchdog() as watchdog:
+        try:
+            try:
+                parser = build_parser()
+            except Exception as err:  # a broken registered command: still one line
+                return _error(_internal(err, debug))
+            try:
+                args = parser.parse_args(argv)
+            except _UsageError as err:
+                return _error(err)
+            except SystemExit as err:  # --help, --version
+                return err.code if isinstance(err.code, int) else \
+                    (0 if err.code is None else 2)
+            if getattr(args, "_run", None) is None:
+                return _error("a command is required: %s (see '%s --help')"
+                              % (", ".join(SUBCOMMANDS), PROG))
+            out = io.StringIO()
+            with warnings.catch_warnings():
+                if not debug:
+                    warnings.simplefilter("ignore")
+                code = _run_command(args, out, debug)
+            if isinstance(code, str):  # an error message
+                return _error(code)
+            problem = _write_stdout(out.getvalue())
+            if problem is not None:
+                return _error(problem)
+            return int(code or 0)
+        except KeyboardInterrupt:
+            if debug:
+                import traceback
+                traceback.print_exc()
+            watchdog.report()
+            remove_partial_files()
+            return INTERRUPTED
+
+
+def _internal(err, debug):
+    r"""
+    Return the one-line message of an unexpected error (printing its
+    traceback first if ``debug``).
+    """
+    if debug:
+        import traceback
+        traceback.print_exc()
+    detail = " ".join(str(err).split())
+    if len(detail) > 300:
+        detail = detail[:300] + "..."
+    return ("internal error (%s%s); please report it, with the output of the same command "
+            "with --debug" % (type(err).__name__, ": " + detail if detail else ""))
+
+
+def _run_command(args, out, debug):
+    r"""
+    Run the command of ``args``; return its exit code, or an error message.
+    """
     try:
-        args = parser.parse_args(argv)
-    except _UsageError as err:
-        return _error(err)
-    except SystemExit as err:  # --help, --version
-        return err.code if isinstance(err.code, int) else (0 if err.code is None else 2)
-    if getattr(args, "_run", None) is None:
-        return _error("a command is required: %s (see '%s --help')"
-                      % (", ".join(SUBCOMMANDS), PROG))
-    out = io.StringIO()
-    try:
-        code = args._run(args, out)
+        return args._run(args, out)
     except (ValueError, OSError) as err:
-        return _error(err if str(err) else type(err).__name__)
-    sys.stdout.write(out.getvalue())
-    sys.stdout.flush()
-    return int(code or 0)
+        if debug:
+            import traceback
+            traceback.print_exc()
+        if isinstance(err, OSError) and getattr(err, "filename", None) and err.strerror:
+            return "%s: %s" % (err.filename, err.strerror)
+        return str(err) if str(err) else type(err).__name__
+    except MemoryError:
+        if debug:
+            import traceback
+            traceback.print_exc()
+        return ("out of memory: the computation is too large for this machine (try a smaller "
+                "input, a bound or another route)")
+    except RecursionError:
+        if debug:
+            import traceback
+            traceback.print_exc()
+        return "the input is nested too deeply (recursion limit reached)"
+    except SystemExit as err:
+        return err.code if isinstance(err.code, int) else (0 if err.code is None else 2)
+    except Exception as err:
+        return _internal(err, debug)

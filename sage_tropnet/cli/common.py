@@ -11,7 +11,16 @@ and writes its results in one format:
   (``.json``, see :func:`load_tropical_map`) or a matrix (``.npy``, see
   :func:`load_matrix`), as the command accepts;
 - :func:`write_json` -- one JSON object on one line; exact rationals are
-  strings ``"p/q"`` (:func:`~sage_tropnet.misc.formatting.json_number`).
+  strings ``"p/q"`` (:func:`~sage_tropnet.misc.formatting.json_number`);
+- the types of the options (:func:`rational_number`,
+  :func:`positive_rational`, :func:`non_negative_integer`,
+  :func:`positive_integer`, :func:`count`), so that a bad value is refused
+  before any work, with a message naming the option;
+- :func:`load_matrix`, :func:`load_points` (``.npy`` files read by
+  :func:`~sage_tropnet.misc.files.read_npy`, every dtype exactly),
+  :func:`check_output` (``--output`` in range), :func:`check_output_file`
+  (an output file can be written, checked before the work) and
+  :func:`float_mode_problem` (input that double precision cannot handle).
 
 Errors in the input raise :class:`ValueError` naming the file (and the key),
 which :func:`sage_tropnet.cli.main` prints as one line on stderr.
@@ -40,12 +49,16 @@ AUTHORS:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 
+import argparse
 import json
 import os
+import re
 
 from sage.rings.rational_field import QQ
 
-from sage_tropnet.rational import to_rational
+from sage_tropnet.misc.files import (FileContentError, check_output_path, parse_json, read_npy,
+                                     read_text)
+from sage_tropnet.rational import to_rational, to_rational_array
 
 #: The name of the command.
 PROG = "sage-tropnet"
@@ -54,6 +67,172 @@ PROG = "sage-tropnet"
 INPUT_KINDS = {"network": "network weights (.npz, .pt)",
                "map": "a tropical rational map (.json)",
                "matrix": "a matrix (.npy)"}
+
+
+# ---------------------------------------------------------------------------
+# the types of the options (argparse ``type=``): refused before any work
+# ---------------------------------------------------------------------------
+
+_DECIMAL = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+
+
+def rational_number(text):
+    r"""
+    Return the rational number written in ``text``, exactly.
+
+    Accepted: integers (``5``), fractions ``p/q`` (``1/3``) and decimals
+    (``0.5``, ``-2.25e-3``), each read exactly (``0.1`` is `1/10`, not the
+    nearest float).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import rational_number
+        sage: rational_number("0.5"), rational_number("1/3"), rational_number("-2e-3")
+        (1/2, 1/3, -1/500)
+        sage: rational_number("0.1") == 1/10
+        True
+        sage: rational_number("nan")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: 'nan' is not a rational number (examples: 5, 1/2, 0.25)
+    """
+    t = str(text).strip()
+    try:
+        if _DECIMAL.match(t):
+            from fractions import Fraction
+            if len(t) > 1000:
+                raise ValueError
+            fr = Fraction(t)
+            return QQ((fr.numerator, fr.denominator))
+        if "/" in t and len(t) <= 1000:
+            p, q = t.split("/")
+            if re.match(r"^[+-]?\d+$", p.strip()) and re.match(r"^\+?\d+$", q.strip()) \
+                    and int(q) != 0:
+                return QQ((int(p), int(q)))
+    except (ValueError, ZeroDivisionError, OverflowError):
+        pass
+    raise argparse.ArgumentTypeError("%r is not a rational number (examples: 5, 1/2, 0.25)"
+                                     % (text,))
+
+
+def positive_rational(text):
+    r"""
+    Return the positive rational number written in ``text`` (see
+    :func:`rational_number`).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import positive_rational
+        sage: positive_rational("0.5")
+        1/2
+        sage: positive_rational("0")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected a positive number, got '0'
+    """
+    q = rational_number(text)
+    if q <= 0:
+        raise argparse.ArgumentTypeError("expected a positive number, got %r" % (text,))
+    return q
+
+
+def non_negative_rational(text):
+    r"""
+    Return the non-negative rational number written in ``text`` (see
+    :func:`rational_number`), such as a time budget.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import non_negative_rational
+        sage: non_negative_rational("0"), non_negative_rational("2.5")
+        (0, 5/2)
+        sage: non_negative_rational("-1")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected a non-negative number, got '-1'
+    """
+    q = rational_number(text)
+    if q < 0:
+        raise argparse.ArgumentTypeError("expected a non-negative number, got %r" % (text,))
+    return q
+
+
+def count(text):
+    r"""
+    Return the positive integer written in ``text``: digits, or a power
+    written ``10^6``, ``10**6`` or ``1e6``.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import count
+        sage: count("2000"), count("10^10"), count("1e6"), count("2**5")
+        (2000, 10000000000, 1000000, 32)
+        sage: count("0")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected a positive integer, got '0'
+        sage: count("1.5")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected a positive integer, got '1.5'
+    """
+    t = str(text).strip()
+    m = re.match(r"^(\d{1,6})\s*(?:\^|\*\*)\s*(\d{1,3})$", t)
+    value = None
+    if m:
+        value = int(m.group(1)) ** int(m.group(2))
+    elif re.match(r"^\d{1,100}$", t):
+        value = int(t)
+    else:
+        m = re.match(r"^(\d{1,6})[eE]\+?(\d{1,3})$", t)
+        if m:
+            value = int(m.group(1)) * 10 ** int(m.group(2))
+    if value is None or value < 1:
+        raise argparse.ArgumentTypeError("expected a positive integer, got %r" % (text,))
+    return value
+
+
+def non_negative_integer(text):
+    r"""
+    Return the non-negative integer written in ``text`` (a seed, an index).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import non_negative_integer
+        sage: non_negative_integer("3")
+        3
+        sage: non_negative_integer("-1")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected a non-negative integer, got '-1'
+    """
+    t = str(text).strip()
+    if not re.match(r"^\+?\d{1,100}$", t):
+        raise argparse.ArgumentTypeError("expected a non-negative integer, got %r" % (text,))
+    return int(t)
+
+
+def positive_integer(text):
+    r"""
+    Return the positive integer written in ``text``.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import positive_integer
+        sage: positive_integer("7")
+        7
+        sage: positive_integer("0")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected a positive integer, got '0'
+    """
+    value = None
+    t = str(text).strip()
+    if re.match(r"^\+?\d{1,100}$", t):
+        value = int(t)
+    if not value:
+        raise argparse.ArgumentTypeError("expected a positive integer, got %r" % (text,))
+    return value
 
 
 def add_input_arguments(parser, kinds=("network",)):
@@ -118,8 +297,187 @@ def add_output_argument(parser):
         sage: p.parse_args([]).output, p.parse_args(["--output", "2"]).output
         (0, 2)
     """
-    parser.add_argument("--output", type=int, default=0, metavar="N",
+    parser.add_argument("--output", type=non_negative_integer, default=0, metavar="N",
                         help="output coordinate of a network (default: 0)")
+
+
+def check_output(obj, output, path):
+    r"""
+    Check that ``output`` (the option ``--output``) is an output of ``obj``.
+
+    A network has ``output_dimension()`` outputs, a single tropical map one.
+
+    INPUT:
+
+    - ``obj`` -- the input (network, tropical map or matrix)
+    - ``output`` -- integer
+    - ``path`` -- the input file, for the message
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import check_output
+        sage: from sage_tropnet.puiseux import TropicalPuiseuxPolynomial as TP
+        sage: x, = TP.gens(1)
+        sage: check_output(x + 0, 0, "m.json")
+        sage: check_output(x + 0, 99, "m.json")
+        Traceback (most recent call last):
+        ...
+        ValueError: m.json: --output 99 out of range (the input has 1 output)
+    """
+    if hasattr(obj, "output_dimension"):
+        k = obj.output_dimension()
+    elif hasattr(obj, "nrows"):
+        k = 1
+    else:
+        try:
+            k = len(obj) if hasattr(obj, "__getitem__") and not hasattr(obj, "nvariables") \
+                else 1
+        except TypeError:
+            k = 1
+    if not 0 <= output < k:
+        raise ValueError("%s: --output %s out of range (the input has %s output%s)"
+                         % (os.path.basename(str(path)), output, k, "" if k == 1 else "s"))
+
+
+def add_max_monomials_argument(parser):
+    r"""
+    Add the option ``--max-monomials N`` (the limit of a tropicalisation, see
+    :func:`tropicalize_within_limit`) to ``parser``.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli.common import add_max_monomials_argument
+        sage: p = argparse.ArgumentParser(); add_max_monomials_argument(p)
+        sage: p.parse_args([]).max_monomials, p.parse_args(["--max-monomials", "0"]).max_monomials
+        (20000, 0)
+    """
+    from sage_tropnet.network import MAX_MONOMIALS
+    parser.add_argument("--max-monomials", type=non_negative_integer, default=MAX_MONOMIALS,
+                        metavar="N",
+                        help="refuse to tropicalise a network whose tropical map may have more "
+                             "than N monomials: an upper bound from the architecture and the "
+                             "weights, computed before any work (default: %s; 0: no limit)"
+                             % MAX_MONOMIALS)
+
+
+def tropicalize_within_limit(net, args, progress=None, hint=None):
+    r"""
+    Return the tropical rational maps of the network ``net``, within the
+    limit ``args.max_monomials`` (see
+    :meth:`~sage_tropnet.network.ReLUNetwork.tropicalize`), with a progress
+    bar on a terminal.
+
+    A network whose bound exceeds the limit raises a :class:`ValueError`
+    naming the file, the bound and the option (and ending with ``hint``, if
+    given), before any work.
+
+    EXAMPLES::
+
+        sage: import argparse
+        sage: from sage_tropnet.cli.common import tropicalize_within_limit
+        sage: from sage_tropnet.network import random_network
+        sage: args = argparse.Namespace(max_monomials=1000, network="big.npz")
+        sage: tropicalize_within_limit(random_network([2, 3, 1], seed=0), args).monomial_count()
+        [(2, 4)]
+        sage: tropicalize_within_limit(random_network([3, 16, 16, 1], seed=0), args)
+        Traceback (most recent call last):
+        ...
+        ValueError: big.npz: the tropical map may have up to 485809 monomials (a bound from the
+        architecture and weights of the network [3, 16, 16, 1]), more than the limit of 1000
+        (--max-monomials; 0 lifts the limit)
+    """
+    from sage_tropnet.network import TropicalizationTooLarge
+    limit = args.max_monomials or None
+    try:
+        return net.tropicalize(max_monomials=limit, progress=progress)
+    except TropicalizationTooLarge as err:
+        path = getattr(args, "input", None) or getattr(args, "network", None)
+        raise ValueError("%s: %s (--max-monomials; 0 lifts the limit)%s"
+                         % (os.path.basename(str(path)), err, "; " + hint if hint else ""))
+
+
+def check_output_file(path, option, extensions=None):
+    r"""
+    Check, before any work, that the output file ``path`` of ``option`` can
+    be written (see :func:`~sage_tropnet.misc.files.check_output_path`).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import check_output_file
+        sage: check_output_file("/nonexistent/r.png", "--plot", (".png",))
+        Traceback (most recent call last):
+        ...
+        ValueError: --plot: the directory '/nonexistent' does not exist
+        sage: check_output_file("r.gif", "--plot", (".png", ".pdf"))
+        Traceback (most recent call last):
+        ...
+        ValueError: --plot: unknown extension '.gif' (use .png or .pdf)
+    """
+    try:
+        return check_output_path(path, extensions)
+    except ValueError as err:
+        raise ValueError("%s: %s" % (option, err))
+
+
+#: Nonzero weights, coefficients and matrix entries whose absolute value lies
+#: outside ``[FLOAT_RANGE[0], FLOAT_RANGE[1]]`` are refused in float mode:
+#: their products overflow or underflow double precision.
+FLOAT_RANGE = (1e-100, 1e100)
+
+
+def float_mode_problem(obj):
+    r"""
+    Return why float mode cannot be trusted on ``obj`` (a string naming the
+    entry), or ``None``.
+
+    Float mode works in double precision: a nonzero weight, coefficient or
+    entry outside :data:`FLOAT_RANGE` (`10^{-100}` to `10^{100}` in absolute
+    value) makes its products overflow or underflow, so the command refuses
+    float mode and asks for exact mode.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import float_mode_problem
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: float_mode_problem(ReLUNetwork([([[1, 2]], [0])])) is None
+        True
+        sage: float_mode_problem(ReLUNetwork([([[1, 10^308]], [0])]))
+        'layer 0, weight W0[0, 1] = 1.0e308 is outside the range 1e-100 to 1e+100 of float mode'
+        sage: float_mode_problem(matrix(QQ, [[2^-2000]]))
+        'entry (0, 0) = 8.7e-603 is outside the range 1e-100 to 1e+100 of float mode'
+    """
+    lo, hi = to_rational(FLOAT_RANGE[0]), to_rational(FLOAT_RANGE[1])
+
+    def bad(q):
+        q = abs(QQ(q))
+        return q != 0 and (q < lo or q > hi)
+
+    def show(q):
+        from sage.rings.real_mpfr import RealField
+        return RealField(53)(q).str(digits=2)
+
+    where = "outside the range %g to %g of float mode" % FLOAT_RANGE
+    if hasattr(obj, "layers") and hasattr(obj, "input_dimension"):
+        for i, (W, b, _) in enumerate(obj.layers()):
+            for (r, c), a in W.dict().items():
+                if bad(a):
+                    return "layer %s, weight W%s[%s, %s] = %s is %s" % (i, i, r, c, show(a), where)
+            for r, a in enumerate(b):
+                if bad(a):
+                    return "layer %s, bias b%s[%s] = %s is %s" % (i, i, r, show(a), where)
+        return None
+    if hasattr(obj, "nrows"):
+        for (r, c), a in obj.dict().items():
+            if bad(a):
+                return "entry (%s, %s) = %s is %s" % (r, c, show(a), where)
+        return None
+    polys = [obj.numerator(), obj.denominator()] if hasattr(obj, "numerator") else [obj]
+    for P in polys:
+        for e, c in zip(P.exponents(), P.coefficients()):
+            if bad(c) or any(bad(a) for a in e):
+                return "the monomial with exponent %s is %s" % (tuple(e), where)
+    return None
 
 
 def _number(x, where):
@@ -162,20 +520,32 @@ def load_tropical_map(path):
         Traceback (most recent call last):
         ...
         ValueError: ...json: key 'numerator', term 0: exponent has 1 entries, expected 2
+
+    Damaged files name the file and say what is wrong::
+
+        sage: _ = open(f, "w").write('{"variables": 1, "numerator": ' + "[" * 10**5)
+        sage: load_tropical_map(f)
+        Traceback (most recent call last):
+        ...
+        ValueError: ...json: not valid JSON (nested too deeply)
+        sage: _ = open(f, "wb").write(b'{"variables": 1, "x": "caf\xe9"}')
+        sage: load_tropical_map(f)
+        Traceback (most recent call last):
+        ...
+        ValueError: ...json: not UTF-8 text (byte 0xe9 at position 26)
     """
     from sage_tropnet.puiseux import TropicalPuiseuxPolynomial, TropicalRationalMap
     name = os.path.basename(path)
     try:
-        with open(path) as fh:
-            data = json.load(fh)
-    except json.JSONDecodeError as err:
-        raise ValueError("%s: not valid JSON (%s)" % (name, err))
+        data = parse_json(read_text(path))
+    except FileContentError as err:
+        raise ValueError("%s: %s" % (name, err))
     if not isinstance(data, dict):
         raise ValueError("%s: expected a JSON object with keys 'variables', 'numerator'" % name)
     if "variables" not in data:
         raise ValueError("%s: missing key 'variables'" % name)
     n = data["variables"]
-    if not isinstance(n, int) or isinstance(n, bool) or n < 1:
+    if not isinstance(n, int) or isinstance(n, bool) or n < 1 or n > 10 ** 6:
         raise ValueError("%s: key 'variables' must be a positive integer" % name)
     if "numerator" not in data:
         raise ValueError("%s: missing key 'numerator'" % name)
@@ -201,10 +571,36 @@ def load_tropical_map(path):
     return TropicalRationalMap(*polys)
 
 
+def _read_array(path, what, name):
+    r"""
+    Return the array of the ``.npy`` file ``path`` (see
+    :func:`~sage_tropnet.misc.files.read_npy`) and the index of its first
+    non-finite entry (or ``None``); errors name the file as ``name``.
+    """
+    import numpy as np
+    try:
+        A = read_npy(path)
+    except FileContentError as err:
+        raise ValueError("%s: %s" % (name, err))
+    if A.dtype.kind not in "iuf":
+        raise ValueError("%s: %s have non-numeric dtype %s (expected integers or real floats)"
+                         % (name, what, A.dtype))
+    if A.dtype.kind == "f":
+        bad = np.argwhere(~np.isfinite(A))
+        if len(bad):
+            return A, tuple(int(i) for i in bad[0])
+    return A, None
+
+
 def load_matrix(path):
     r"""
-    Return the matrix over `\QQ` stored in a ``.npy`` file (float64 values
-    taken exactly).
+    Return the matrix over `\QQ` stored in a ``.npy`` file, read exactly.
+
+    Every dtype is read exactly (``int64`` without rounding through float,
+    ``longdouble`` with all its bits); the file is read by
+    :func:`~sage_tropnet.misc.files.read_npy` (no unpickling, declared size
+    at most :data:`~sage_tropnet.misc.files.MAX_ARRAY_ENTRIES`, a file that
+    is not a ``.npy`` file described).
 
     EXAMPLES::
 
@@ -214,28 +610,71 @@ def load_matrix(path):
         sage: np.save(f, np.array([[0.5, 1.0]]))
         sage: load_matrix(f)
         [1/2   1]
+        sage: np.save(f, np.array([[2**60 + 1]], dtype=np.int64))
+        sage: load_matrix(f)
+        [1152921504606846977]
         sage: np.save(f, np.array([[np.nan]]))
         sage: load_matrix(f)
         Traceback (most recent call last):
         ...
         ValueError: ...npy: matrix entry (0, 0) is not finite
+        sage: _ = open(f, "wb").write(b"")
+        sage: load_matrix(f)
+        Traceback (most recent call last):
+        ...
+        ValueError: ...npy: not a NumPy .npy file: found an empty file
     """
-    import numpy as np
     from sage.matrix.constructor import matrix
-    name = os.path.basename(path)
-    try:
-        A = np.load(path, allow_pickle=False)
-    except ValueError:
-        raise ValueError("%s: pickled content is refused" % name)
-    if A.dtype.kind not in "iuf":
-        raise ValueError("%s: matrix has non-numeric dtype %s" % (name, A.dtype))
+    name = os.path.basename(str(path))
+    A, bad = _read_array(path, "matrix entries", name)
     if A.ndim != 2 or A.size == 0:
         raise ValueError("%s: expected a non-empty 2-D matrix, got shape %s" % (name, A.shape))
-    bad = np.argwhere(~np.isfinite(A))
-    if len(bad):
-        raise ValueError("%s: matrix entry %s is not finite"
-                         % (name, tuple(int(i) for i in bad[0])))
-    return matrix(QQ, [[to_rational(float(a)) for a in row] for row in A])
+    if bad is not None:
+        raise ValueError("%s: matrix entry %s is not finite" % (name, bad))
+    return matrix(QQ, A.shape[0], A.shape[1], to_rational_array(A))
+
+
+def load_points(path, dimension):
+    r"""
+    Return the points stored in a ``.npy`` file as lists of exact rationals.
+
+    INPUT:
+
+    - ``path`` -- string; a ``.npy`` file holding a 2-D real array of shape
+      (number of points, ``dimension``), read by
+      :func:`~sage_tropnet.misc.files.read_npy` (no unpickling, declared
+      size checked first); every entry is taken exactly (``int64`` and
+      ``longdouble`` included)
+    - ``dimension`` -- integer; the input dimension of the network
+
+    OUTPUT: a list of lists of elements of ``QQ``
+
+    EXAMPLES::
+
+        sage: import numpy as np
+        sage: from sage_tropnet.cli.common import load_points
+        sage: p = tmp_filename(ext=".npy")
+        sage: np.save(p, np.array([[0.5, 0.1]]))
+        sage: load_points(p, 2)
+        [[1/2, 3602879701896397/36028797018963968]]
+        sage: load_points(p, 3)
+        Traceback (most recent call last):
+        ...
+        ValueError: ...npy: points must be a 2-D array of shape (n_points, 3), got shape (1, 2)
+        sage: np.save(p, np.array([[2**62 + 1]], dtype=np.int64))
+        sage: load_points(p, 1)
+        [[4611686018427387905]]
+    """
+    A, bad = _read_array(path, "points", path)
+    if A.ndim != 2 or A.shape[1] != dimension:
+        raise ValueError("%s: points must be a 2-D array of shape (n_points, %s), got shape %s"
+                         % (path, dimension, tuple(A.shape)))
+    if A.shape[0] == 0:
+        raise ValueError("%s: no points (shape %s)" % (path, tuple(A.shape)))
+    if bad is not None:
+        raise ValueError("%s: point %s, coordinate %s is not finite (%s)"
+                         % (path, bad[0], bad[1], A[bad]))
+    return to_rational_array(A)
 
 
 def load_input(args, kinds=("network",)):

@@ -57,8 +57,8 @@ import sys
 from sage.rings.rational_field import QQ
 
 from sage_tropnet.cli.common import add_input_arguments, load_input, write_json
+from sage_tropnet.cli.common import load_points as read_points
 from sage_tropnet.misc.formatting import json_number
-from sage_tropnet.rational import to_rational
 
 #: The name of the command.
 NAME = "evaluate"
@@ -97,36 +97,7 @@ def load_points(path, dimension):
         ...
         ValueError: ...npy: points must be a 2-D array of shape (n_points, 3), got shape (1, 2)
     """
-    import numpy as np
-    try:
-        pts = np.load(path, allow_pickle=False)
-    except ValueError as err:
-        if 'pickle' in str(err) or 'bject arrays' in str(err):
-            raise ValueError("%s: pickled content is refused (save the points with "
-                             "numpy.save as a float64 array)" % path)
-        raise ValueError("%s: not a NumPy .npy file (%s)" % (path, err))
-    except EOFError as err:
-        raise ValueError("%s: not a NumPy .npy file (%s)" % (path, err))
-    if not isinstance(pts, np.ndarray):
-        pts.close()
-        raise ValueError("%s: the points file must be a .npy array, not an .npz archive"
-                         % path)
-    if pts.dtype.kind not in 'iuf':
-        raise ValueError("%s: points have non-numeric dtype %s (expected float64)"
-                         % (path, pts.dtype))
-    if pts.ndim != 2 or pts.shape[1] != dimension:
-        raise ValueError("%s: points must be a 2-D array of shape (n_points, %s), got shape %s"
-                         % (path, dimension, tuple(pts.shape)))
-    if pts.shape[0] == 0:
-        raise ValueError("%s: no points (shape %s)" % (path, tuple(pts.shape)))
-    if pts.dtype.kind == 'f':
-        bad = ~np.isfinite(pts)
-        if bad.any():
-            i, j = (int(a) for a in np.argwhere(bad)[0])
-            raise ValueError("%s: point %s, coordinate %s is not finite (%s)"
-                             % (path, i, j, pts[i, j]))
-    values = pts.tolist() if pts.dtype.kind in 'iu' else pts.astype(np.float64).tolist()
-    return [[to_rational(a) for a in row] for row in values]
+    return read_points(path, dimension)  # read safely and exactly (int64 too)
 
 
 def decimal_tuple(values, digits=10):

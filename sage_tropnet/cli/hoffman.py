@@ -40,8 +40,11 @@ AUTHORS:
 import sys
 import time
 
-from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json)
+from sage_tropnet.cli.common import (PROG, add_input_arguments, add_output_argument, load_input,
+                                     write_json, add_max_monomials_argument,
+                                     tropicalize_within_limit, check_output, count,
+                                     non_negative_integer, float_mode_problem,
+                                     non_negative_rational)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import is_network
 
@@ -59,6 +62,13 @@ DESCRIPTION = ("Compute the Hoffman constant (exact by default, PVZ algorithm) o
 #: The kinds of input of the command.
 KINDS = ("matrix", "map", "network")
 
+#: Matrices with at most this many rows use PVZ by default, larger ones
+#: ``--algorithm auto``.
+SMALL_MATRIX = 12
+
+#: The largest ``--samples`` of ``--bound lower`` (one LP per sample).
+MAX_LOWER_BOUND_SAMPLES = 10 ** 6
+
 
 def add_arguments(parser):
     r"""
@@ -75,8 +85,12 @@ def add_arguments(parser):
     add_input_arguments(parser, KINDS)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     add_output_argument(parser)
-    parser.add_argument("--algorithm", choices=("pvz", "brute_force"), default="pvz",
-                        help="exact algorithm (default: pvz)")
+    add_max_monomials_argument(parser)
+    parser.add_argument("--algorithm", choices=("auto", "pvz", "brute_force", "independent"),
+                        default=None,
+                        help="exact algorithm (default: auto -- the independent row sets when "
+                             "they are few, else pvz -- and pvz for matrices of at most %s rows)"
+                             % SMALL_MATRIX)
     parser.add_argument("--bound", choices=("lower", "upper"), default=None,
                         help="a sampled lower bound or the sqrt(|J|)/sigma_min upper bound "
                              "instead of the exact value")
@@ -84,9 +98,41 @@ def add_arguments(parser):
                         help="inf: l-infinity on x and residual (paper); l1: l1 on x (Pena)")
     parser.add_argument("--mode", choices=("exact", "float"), default="exact",
                         help="exact LPs over QQ (default) or float LPs (HiGHS)")
-    parser.add_argument("--samples", type=int, default=100,
-                        help="random subsets for --bound lower (default: 100)")
-    parser.add_argument("--seed", type=int, default=0, help="seed for --bound lower")
+    parser.add_argument("--samples", type=count, default=100,
+                        help="random subsets for --bound lower (default: 100, at most %s)"
+                             % MAX_LOWER_BOUND_SAMPLES)
+    parser.add_argument("--max-seconds", type=non_negative_rational, default=None, metavar="T",
+                        help="a time budget for the exact value: when it runs out, print the "
+                             "certified lower bound found so far, labelled as a bound")
+    parser.add_argument("--seed", type=non_negative_integer, default=0,
+                        help="seed for --bound lower (a non-negative integer, default: 0)")
+
+
+def _note_cost(A, algorithm, args):
+    r"""
+    Print one line on the standard error before an exact computation that
+    may take long (a matrix with many rows for PVZ, or many candidates).
+    """
+    from sage_tropnet.hoffman.matrix import INDEPENDENT_LIMIT, independent_candidates
+    m, n = A.nrows(), A.ncols()
+    if algorithm in ("auto", "independent") and args.norm == "inf" and args.mode == "exact" \
+            and (algorithm == "independent" or independent_candidates(m, n) <= INDEPENDENT_LIMIT):
+        if independent_candidates(m, n) <= 10 ** 7:
+            return
+        what = "%s candidate row sets" % independent_candidates(m, n)
+    elif algorithm == "brute_force":
+        if m <= 16:
+            return
+        what = "2^%s - 1 row sets, one LP each (--algorithm brute_force)" % m
+    else:
+        if m <= 20:
+            return
+        what = ("up to 2^%s - 1 row sets; the PVZ algorithm usually solves far fewer LPs, but "
+                "their number is not known in advance" % m)
+    sys.stderr.write("%s: note: exact Hoffman constant of a %s x %s matrix: %s; the progress "
+                     "bar shows the best lower bound so far (use --max-seconds T for a "
+                     "certified lower bound within T seconds, or --bound)\n"
+                     % (PROG, m, n, what))
 
 
 def configure(subparsers):
@@ -124,7 +170,26 @@ def run(args, out=None):
     """
     from sage_tropnet import hoffman as H
     out = sys.stdout if out is None else out
+    if args.bound == "lower" and args.samples > MAX_LOWER_BOUND_SAMPLES:
+        raise ValueError("--samples: at most %s random subsets (one LP each), got %s"
+                         % (MAX_LOWER_BOUND_SAMPLES, args.samples))
     obj = load_input(args, KINDS)
+    check_output(obj, args.output, args.input)
+    is_matrix = hasattr(obj, "nrows")
+    algorithm = args.algorithm
+    if algorithm is None:  # small matrices: PVZ (as before); else the fastest that applies
+        algorithm = "pvz" if is_matrix and obj.nrows() <= SMALL_MATRIX else "auto"
+    if is_matrix and args.bound is None:
+        m = len(set(tuple(r) for r in obj.rows() if not r.is_zero()))
+        algorithm = H.resolve_algorithm(algorithm, m, obj.ncols(), args.norm, args.mode)
+    if algorithm == "independent" and (args.norm != "inf" or args.mode != "exact"):
+        raise ValueError("--algorithm independent needs --norm inf and --mode exact")
+    progress = False if args.json else None
+    if args.mode == "float" or args.bound == "upper":
+        problem = float_mode_problem(obj)
+        if problem is not None:
+            raise ValueError("%s: %s; use exact mode%s" % (
+                args.input, problem, "" if args.bound != "upper" else " without --bound upper"))
     t0 = time.perf_counter()
     if hasattr(obj, "nrows"):
         res = {"input": "matrix"}
@@ -139,29 +204,57 @@ def run(args, out=None):
                     "v": [json_number(a) for a in r.v] if r.v is not None else None}
             res["kind"] = "lower"
         else:
-            r = H.hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm, mode=args.mode)
+            _note_cost(obj, algorithm, args)
+            try:
+                r = H.hoffman_constant(obj, algorithm=algorithm, norm=args.norm, mode=args.mode,
+                                       progress=progress, max_seconds=args.max_seconds)
+                res["kind"] = "exact" if args.mode == "exact" else "float"
+            except H.TimeBudgetExceeded as err:
+                r = err.lower or H.HoffmanResult(0, (), ())
+                res["kind"] = "lower"
+                res["note"] = ("time budget of %s s exhausted after %s LPs: the value is a "
+                               "certified lower bound, not the Hoffman constant"
+                               % (args.max_seconds, err.done))
             value = r.value
             cert = {"J": [int(j) for j in r.J] if r.J is not None else None,
                     "v": [json_number(a) for a in r.v] if r.v is not None else None}
-            res["kind"] = "exact"
         res.update({"norm": args.norm, "hoffman_constant": json_number(value),
                     "certificate": cert})
     else:
-        r = H.tropical_hoffman_constant(obj, algorithm=args.algorithm, norm=args.norm,
-                                        mode=args.mode, bound=args.bound, samples=args.samples,
-                                        seed=args.seed, output=args.output)
+        f = tropicalize_within_limit(obj, args, progress=False if args.json else None) \
+            if is_network(obj) else obj
+        note = None
+        try:
+            r = H.tropical_hoffman_constant(f, algorithm=algorithm, norm=args.norm,
+                                            mode=args.mode, bound=args.bound,
+                                            samples=args.samples, seed=args.seed,
+                                            output=args.output, progress=progress,
+                                            max_seconds=args.max_seconds)
+        except H.TimeBudgetExceeded as err:
+            if err.lower is None:
+                raise ValueError("%s: the time budget of %s s ran out before any region was "
+                                 "done (no bound to report)" % (args.input, args.max_seconds))
+            r = err.lower
+            note = ("time budget of %s s exhausted after %s of %s regions: the value is a "
+                    "certified lower bound, not the Hoffman constant"
+                    % (args.max_seconds, err.done, err.total))
         d = r.as_dict()
         res = {"input": "network" if is_network(obj) else "map", "kind": d["kind"],
                "norm": args.norm, "hoffman_constant": d["value"], "certificate": d}
+        if note:
+            res["note"] = note
     res["mode"] = args.mode if args.bound != "upper" else "float"
     res["seconds"] = round(time.perf_counter() - t0, 4)
     if args.json:
         write_json(out, res)
         return 0
-    label = {"exact": "%s, %s" % ("exact" if args.mode == "exact" else "FLOAT MODE",
-                                  args.algorithm),
-             "lower": "sampled lower bound, %s subsets" % args.samples,
+    label = {"exact": "exact, %s" % algorithm,
+             "float": "FLOAT MODE (an estimate with tolerances, not exact), %s" % algorithm,
+             "lower": "sampled lower bound, %s subsets%s"
+                      % (args.samples, "" if args.mode == "exact" else ", FLOAT MODE"),
              "upper": "upper bound sqrt(|J|)/sigma_min, float"}[res["kind"]]
+    if "note" in res:
+        label = "LOWER BOUND ONLY (not exact): %s" % res["note"]
     out.write("Hoffman constant: %s (%s, norm %s)\n" % (res["hoffman_constant"], label, args.norm))
     cert = res.get("certificate")
     if res["input"] == "matrix" and cert and cert.get("J") is not None:

@@ -42,7 +42,9 @@ import time
 from sage.rings.rational_field import QQ
 
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json)
+                                     write_json, positive_rational, check_output,
+                                     check_output_file, float_mode_problem,
+                                     add_max_monomials_argument, tropicalize_within_limit)
 from sage_tropnet.misc.inputs import input_dimension, is_network
 
 #: The name of the command.
@@ -79,17 +81,26 @@ def add_arguments(parser):
                         help="exact (default: over QQ, certified) or float (qhull, an estimate)")
     parser.add_argument("--method", choices=("tropical", "activation", "both"), default=None,
                         help="tropical route, activation route, or both (checked to agree); "
-                             "default: tropical for maps, both for networks")
+                             "default: tropical for maps, both for networks (the tropical route "
+                             "is skipped, with a note, when the tropical map may exceed "
+                             "--max-monomials)")
+    add_max_monomials_argument(parser)
     parser.add_argument("--adjacency", choices=("facet", "nonempty"), default="facet",
                         help="glue cells with the same affine map sharing a facet (default) "
                              "or meeting anywhere")
     add_output_argument(parser)
-    parser.add_argument("--box", default=None, metavar="R",
-                        help="count inside the box [-R, R]^n (a rational, e.g. 5 or 1/2)")
+    parser.add_argument("--box", default=None, metavar="R", type=positive_rational,
+                        help="count inside the box [-R, R]^n (a rational, e.g. 5, 1/2 or 0.5, "
+                             "read exactly)")
     parser.add_argument("--stats", action="store_true",
                         help="add region statistics (exact volumes in the box, centres, ...)")
     parser.add_argument("--plot", default=None, metavar="OUT.png",
-                        help="save a picture of the regions (input dimension 1, 2 or 3)")
+                        help="save a picture of the regions (input dimension 1, 2 or 3; "
+                             "extension %s)" % ", ".join(PLOT_EXTENSIONS))
+
+
+#: The extensions of ``--plot`` (the formats of Sage's ``Graphics.save``).
+PLOT_EXTENSIONS = (".png", ".pdf", ".svg", ".eps", ".ps", ".pgf")
 
 
 def configure(subparsers):
@@ -130,23 +141,24 @@ def run(args, out=None):
     """
     from sage_tropnet.regions import count_linear_regions, count_activation_regions
     out = sys.stdout if out is None else out
+    if args.plot:  # checked before any work
+        check_output_file(args.plot, "--plot", PLOT_EXTENSIONS)
+        if args.mode == "float":
+            raise ValueError("--plot needs exact mode")
     obj = load_input(args, KINDS)
     is_net = is_network(obj)
     method = args.method or ("both" if is_net else "tropical")
     if not is_net and method != "tropical":
         raise ValueError("%s: the %s route needs a network" % (args.input, method))
-    box = None
-    if args.box is not None:
-        try:
-            box = QQ(args.box)
-        except (TypeError, ValueError):
-            raise ValueError("--box: %r is not a rational number" % args.box)
-        if box <= 0:
-            raise ValueError("--box: the half-width must be positive")
+    box = None if args.box is None else QQ(args.box)
     n = input_dimension(obj)
-    if is_net and not 0 <= args.output < obj.output_dimension():
-        raise ValueError("%s: --output %s out of range (the network has %s outputs)"
-                         % (args.input, args.output, obj.output_dimension()))
+    check_output(obj, args.output, args.input)
+    if args.plot and n not in (1, 2, 3):
+        raise ValueError("--plot: pictures need input dimension 1, 2 or 3, not %s" % n)
+    if args.mode == "float":
+        problem = float_mode_problem(obj)
+        if problem is not None:
+            raise ValueError("%s: %s; use --mode exact" % (args.input, problem))
     kw = dict(adjacency=args.adjacency, box=box, output=args.output, mode=args.mode,
               progress=None if not args.json else False)
     t0 = time.perf_counter()
@@ -158,16 +170,36 @@ def run(args, out=None):
         res["output"] = args.output
         res["output_activation"] = obj.output_activation()
     routes = ("tropical", "activation") if method == "both" else (method,)
+    tropical = obj
+    skipped = None
+    if is_net and "tropical" in routes:
+        # the tropical route expands the tropical map: bounded by --max-monomials
+        if method == "both":
+            from sage_tropnet.network import TropicalizationTooLarge
+            try:
+                tropical = obj.tropicalize(max_monomials=args.max_monomials or None,
+                                           progress=kw["progress"])
+            except TropicalizationTooLarge as err:
+                skipped = ("%s (--max-monomials %s); counted by the activation route only"
+                           % (err, args.max_monomials))
+                routes = ("activation",)
+        else:
+            tropical = tropicalize_within_limit(
+                obj, args, progress=kw["progress"],
+                hint="--method activation counts the regions without tropicalising")
     counts = {}
     for r in routes:
-        counts[r] = int(count_linear_regions(obj, method=r, **kw))
+        counts[r] = int(count_linear_regions(tropical if r == "tropical" else obj, method=r,
+                                             **kw))
     res["linear_regions"] = counts[routes[0]]
     code = 0
     if method == "both":
-        res["tropical_linear_regions"] = counts["tropical"]
+        res["tropical_linear_regions"] = counts.get("tropical")
         res["activation_linear_regions"] = counts["activation"]
-        res["agree"] = counts["tropical"] == counts["activation"]
-        code = 0 if res["agree"] else 1
+        res["agree"] = counts["tropical"] == counts["activation"] if skipped is None else None
+        code = 0 if res["agree"] is not False else 1
+        if skipped is not None:
+            res["skipped"] = {"tropical": skipped}
     if is_net:
         res["activation_regions"] = int(count_activation_regions(
             obj, box=box, mode=args.mode, progress=kw["progress"]))
@@ -175,11 +207,11 @@ def run(args, out=None):
         from sage_tropnet.stats import statistics_json
         res["stats"] = statistics_json(obj, box=box, output=args.output)
     if args.plot:
-        if args.mode == "float":
-            raise ValueError("--plot needs exact mode")
+        from sage_tropnet.misc.files import atomic_path
         from sage_tropnet.plot import plot_linear_regions
         G = plot_linear_regions(obj, box=box, output=args.output)
-        G.save(args.plot)
+        with atomic_path(args.plot) as tmp:
+            G.save(tmp)
         res["plot"] = args.plot
     res["seconds"] = round(time.perf_counter() - t0, 4)
     if args.json:
@@ -195,7 +227,9 @@ def run(args, out=None):
                   % (counts[r], label, r, args.adjacency, dom))
     if is_net:
         out.write("activation regions: %s (%s)\n" % (res["activation_regions"], label))
-    if method == "both":
+    if skipped is not None:
+        out.write("tropical route skipped: %s\n" % skipped)
+    elif method == "both":
         out.write("routes agree: %s\n" % ("yes" if res["agree"] else "NO"))
     if "stats" in res:
         out.write("statistics: %s regions described (use --json for the table)\n"

@@ -41,9 +41,10 @@ import re
 import sys
 import time
 
-from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json)
-from sage_tropnet.rational import to_rational
+from sage_tropnet.cli.common import (PROG, add_input_arguments, add_output_argument, load_input,
+                                     write_json, check_output, count, non_negative_integer,
+                                     positive_rational)
+from sage_tropnet.misc.formatting import json_number
 
 #: The name of the command.
 NAME = "sample"
@@ -68,13 +69,17 @@ def add_arguments(parser):
         sage: p = argparse.ArgumentParser(); add_arguments(p)
         sage: a = p.parse_args(["n.npz", "--radius", "5", "--samples", "10"])
         sage: a.radius, a.samples, a.method
-        (5.0, 10, 'jacobian')
+        (5, 10, 'jacobian')
     """
     add_input_arguments(parser)
-    parser.add_argument("--radius", type=float, required=True, help="half-width R of the box")
-    parser.add_argument("--samples", type=int, required=True, help="number of sample points N")
+    parser.add_argument("--radius", type=positive_rational, required=True,
+                        help="half-width R of the box (a rational, e.g. 5, 1/2 or 0.5, read "
+                             "exactly for --exact)")
+    parser.add_argument("--samples", type=count, required=True,
+                        help="number of sample points N (e.g. 2000, 10^6 or 1e6)")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
-    parser.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    parser.add_argument("--seed", type=non_negative_integer, default=0,
+                        help="random seed, a non-negative integer (default: 0)")
     parser.add_argument("--method", choices=("jacobian", "pattern"), default="jacobian",
                         help="count distinct exact affine maps (default) or activation patterns")
     parser.add_argument("--no-midpoint", action="store_true",
@@ -85,6 +90,56 @@ def add_arguments(parser):
     parser.add_argument("--symmetric", default=None, metavar="S_n",
                         help="the network is invariant under S_n (n = input dimension): use "
                              "the fundamental-domain estimator")
+
+
+#: Above this many samples, ``sample`` first times a small sample and, if
+#: the whole run should take more than :data:`NOTE_SECONDS`, says how long
+#: on the standard error.
+TIMED_SAMPLES = 10 ** 6
+
+#: See :data:`TIMED_SAMPLES`.
+NOTE_SECONDS = 30
+
+
+def _duration(seconds):
+    r"""
+    Return ``seconds`` in words, roughly.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.sample import _duration
+        sage: _duration(42), _duration(4000), _duration(10**6)
+        ('42 s', '1 h 7 min', '11.6 days')
+    """
+    seconds = float(seconds)
+    if seconds < 120:
+        return "%d s" % round(seconds)
+    if seconds < 3600:
+        return "%d min" % round(seconds / 60)
+    if seconds < 86400 * 2:
+        return "%d h %d min" % (seconds // 3600, round((seconds % 3600) / 60))
+    return "%.1f days" % (seconds / 86400)
+
+
+def _note_duration(net, args):
+    r"""
+    Time a small sample; print one line on stderr if the run will be long.
+    """
+    import time as _time
+    from sage_tropnet.sampling import estimate_linear_regions
+    if args.samples <= TIMED_SAMPLES:
+        return
+    probe = 50000
+    t = _time.perf_counter()
+    estimate_linear_regions(net, radius=args.radius, samples=probe, seed=args.seed,
+                            method=args.method, midpoint=False, output=args.output,
+                            progress=False)
+    rate = probe / max(_time.perf_counter() - t, 1e-6)
+    expected = args.samples / rate
+    if expected > NOTE_SECONDS:
+        sys.stderr.write("%s: note: sampling %s points takes about %s (%.3g points/s); the "
+                         "progress bar shows what is left, Ctrl-C stops\n"
+                         % (PROG, args.samples, _duration(expected), rate))
 
 
 def configure(subparsers):
@@ -123,42 +178,39 @@ def run(args, out=None):
     """
     out = sys.stdout if out is None else out
     net = load_input(args)
-    if args.radius <= 0:
-        raise ValueError("--radius must be positive")
-    if args.samples <= 0:
-        raise ValueError("--samples must be positive")
-    if not 0 <= args.output < net.output_dimension():
-        raise ValueError("%s: --output %s out of range" % (args.network, args.output))
+    check_output(net, args.output, args.network)
     n = net.input_dimension()
-    t0 = time.perf_counter()
     if args.symmetric:
         m = re.fullmatch(r"S_?(\d+)", args.symmetric.strip())
         if not m or int(m.group(1)) != n:
             raise ValueError("--symmetric: expected S_%s (the input dimension), got %r"
                              % (n, args.symmetric))
+    t0 = time.perf_counter()
+    if args.symmetric:
         from sage_tropnet.symmetry.estimates import fundamental_domain_estimate
         est = fundamental_domain_estimate(net, box=args.radius, samples=args.samples,
                                           seed=args.seed)
         res = {"estimate": int(est), "estimator": "fundamental-domain (S_%s)" % n}
     else:
         from sage_tropnet.sampling import estimate_linear_regions
+        _note_duration(net, args)
         est = estimate_linear_regions(net, radius=args.radius, samples=args.samples,
                                       seed=args.seed, method=args.method,
                                       midpoint=not args.no_midpoint and args.method == "jacobian",
                                       output=args.output, progress=False if args.json else None)
         res = {"estimate": int(est["estimate"]), "estimator": args.method,
                "dropped": int(est.get("dropped", 0))}
-    res.update({"samples": args.samples, "radius": args.radius, "seed": args.seed,
+    res.update({"samples": args.samples, "radius": json_number(args.radius), "seed": args.seed,
                 "mode": "float-sampling"})
     if args.exact:
         from sage_tropnet.regions import count_linear_regions
-        res["exact"] = int(count_linear_regions(net, box=to_rational(args.radius),
-                                                output=args.output, progress=False))
+        res["exact"] = int(count_linear_regions(net, box=args.radius, output=args.output,
+                                                progress=False))
     res["seconds"] = round(time.perf_counter() - t0, 4)
     if args.json:
         write_json(out, res)
         return 0
-    out.write("estimate: %s linear regions (sampling %s points in [-%g, %g]^%s; an estimate)\n"
+    out.write("estimate: %s linear regions (sampling %s points in [-%s, %s]^%s; an estimate)\n"
               % (res["estimate"], args.samples, args.radius, args.radius, n))
     if "exact" in res:
         out.write("exact: %s linear regions in the same box\n" % res["exact"])

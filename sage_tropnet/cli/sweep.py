@@ -13,9 +13,16 @@ see :mod:`sage_tropnet.experiments`) and prints its table. Options:
   finished tasks are kept in ``FILE.parts/``, so an interrupted sweep resumes
   where it stopped when run again
 - ``--no-resume`` -- recompute every task even if ``FILE.parts/`` has it
-- ``--json`` -- print one JSON object ``{tasks, computed, reused, out,
-  seconds, rows}`` (rows as in the table; counts are integers, exact values
-  strings)
+- ``--json`` -- print one JSON object ``{tasks, computed, reused, rejected,
+  out, seconds, rows}`` (rows as in the table; counts are integers, exact
+  values strings)
+
+Saved parts that do not match their task (edited, damaged, written by
+another version) are recomputed and reported (``rejected``). Estimates are
+labelled: the column ``mode`` (``float`` for the counting methods in float
+mode, ``float-sampling`` for ``estimate``) is printed whenever a row is not
+exact, with a line saying so. A sweep of more than
+:data:`~sage_tropnet.experiments.MAX_TASKS` tasks is refused.
 
 A bad configuration (a missing or unknown key, a bad value, invalid TOML)
 prints one line ``sage-tropnet: error: FILE: key 'KEY': ...`` and exits with
@@ -64,7 +71,7 @@ AUTHORS:
 
 import sys
 
-from sage_tropnet.cli.common import write_json
+from sage_tropnet.cli.common import check_output_file, positive_integer, write_json
 
 #: The name of the command.
 NAME = "sweep"
@@ -106,7 +113,7 @@ def add_arguments(parser):
     parser.add_argument("--out", default=None, metavar="FILE",
                         help="save the table (.parquet or .csv); finished tasks are kept in "
                              "FILE.parts/ and not recomputed when the sweep is run again")
-    parser.add_argument("--workers", type=int, default=2, metavar="N",
+    parser.add_argument("--workers", type=positive_integer, default=2, metavar="N",
                         help="worker processes of the local cluster (default: 2)")
     parser.add_argument("--no-resume", action="store_true",
                         help="recompute the tasks already saved in FILE.parts/")
@@ -190,20 +197,34 @@ def run(args, out=None):
     """
     from sage_tropnet.experiments import Sweep, sweep, TIMING_COLUMNS
     out = sys.stdout if out is None else out
-    spec = Sweep.from_toml(args.config)
     if args.workers < 1:
         raise ValueError("--workers must be a positive integer, got %s" % args.workers)
+    if args.out is not None:  # checked before any work
+        check_output_file(args.out, "--out")  # the directory; sweep() checks the format
+    spec = Sweep.from_toml(args.config)
     df = sweep(spec, scheduler=args.scheduler, out=args.out, resume=not args.no_resume,
                progress=False if args.json else None, n_workers=args.workers)
     info = df.attrs
     if args.json:
         write_json(out, {"tasks": info["tasks"], "computed": info["computed"],
-                         "reused": info["reused"], "out": args.out,
-                         "seconds": round(info["seconds"], 4), "rows": _records(df)})
+                         "reused": info["reused"], "rejected": info.get("rejected", 0),
+                         "out": args.out, "seconds": round(info["seconds"], 4),
+                         "rows": _records(df)})
         return 0
     out.write("sweep: %s: %s tasks (%s computed, %s reused) in %.2f s\n"
               % (args.config, info["tasks"], info["computed"], info["reused"], info["seconds"]))
+    if info.get("rejected"):
+        reasons = sorted(set(info["rejected_parts"].values()))
+        out.write("saved parts recomputed: %s (they did not match their task: %s)\n"
+                  % (info["rejected"], "; ".join(reasons)))
+    modes = set(df["mode"].dropna()) if "mode" in df.columns else set()
+    estimates = sorted(m for m in modes if m != "exact")
+    if estimates:
+        out.write("NOT EXACT: the rows of mode %s are estimates (float mode: tolerances; "
+                  "float-sampling: a sampling estimate)\n" % ", ".join(estimates))
     shown = [c for c in SHOWN_COLUMNS if c in df.columns and c not in TIMING_COLUMNS]
+    if estimates:
+        shown.insert(shown.index("value") + 1, "mode")
     out.write(df[shown].to_string(index=False))
     out.write("\n")
     if args.out:

@@ -55,10 +55,16 @@ AUTHORS:
 import json
 import sys
 
+<<<<<<< HEAD
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
                                      write_json)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.network import CONVENTIONS
+=======
+from sage_tropnet.cli.common import (add_input_arguments, load_input, write_json,
+                                     add_max_monomials_argument)
+from sage_tropnet.network import CONVENTIONS, TropicalizationTooLarge
+>>>>>>> reliability
 
 #: The name of the command.
 NAME = "tropicalize"
@@ -150,6 +156,7 @@ def add_arguments(parser):
                              "same function, only the monomial counts differ")
     parser.add_argument("--no-prune", action="store_true",
                         help="keep monomials without a full-dimensional region")
+    add_max_monomials_argument(parser)
     parser.add_argument("--json", action="store_true",
                         help="print one JSON object: {outputs: [{numerator_monomials, "
                              "denominator_monomials}], input_dimension, widths, convention, "
@@ -219,6 +226,7 @@ def run(args, out=None):
     out = sys.stdout if out is None else out
     net = load_input(args)
     prune = not args.no_prune
+<<<<<<< HEAD
     output = getattr(args, "output", 0)
     map_file = getattr(args, "out", None)
     if map_file is not None and not 0 <= output < net.output_dimension():
@@ -230,6 +238,15 @@ def run(args, out=None):
         with open(map_file, "w") as fh:
             json.dump(tropical_map_to_json(F[output]), fh)
             fh.write("\n")
+=======
+    try:
+        F = net.tropicalize(prune=prune, convention=args.convention,
+                            max_monomials=args.max_monomials or None,
+                            progress=False if args.json else None)
+    except TropicalizationTooLarge as err:
+        raise ValueError("%s: %s (--max-monomials; 0 lifts the limit)" % (args.network, err))
+    counts = F.monomial_count()
+>>>>>>> reliability
     if args.json:
         result = {
             "outputs": [{"numerator_monomials": int(n), "denominator_monomials": int(d)}

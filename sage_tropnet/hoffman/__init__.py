@@ -55,9 +55,10 @@ REFERENCES:
 #                  https://www.gnu.org/licenses/
 # ****************************************************************************
 from sage_tropnet.hoffman.matrix import (FLOAT_TOLERANCE, NORMS, ALGORITHMS,  # noqa: F401
-                                         HoffmanResult, surjectivity_lp, hoffman_constant,
-                                         hoffman_lower_bound, hoffman_upper_bound,
-                                         paper_upper_estimate)
+                                         INDEPENDENT_LIMIT, HoffmanResult, TimeBudgetExceeded,
+                                         surjectivity_lp, hoffman_constant, hoffman_lower_bound,
+                                         hoffman_upper_bound, paper_upper_estimate,
+                                         independent_candidates, resolve_algorithm)
 from sage_tropnet.hoffman.tropical import (TropicalHoffmanResult, HoffmanRegions,  # noqa: F401
                                            tropical_hoffman_constant, hoffman_regions,
                                            tropical_input)

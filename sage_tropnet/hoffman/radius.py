@@ -48,11 +48,12 @@ from collections import namedtuple
 from sage.modules.free_module_element import vector
 from sage.rings.rational_field import QQ
 
-from sage_tropnet.hoffman.matrix import ALGORITHMS
+from sage_tropnet.hoffman.matrix import ALGORITHMS, TimeBudgetExceeded
 from sage_tropnet.hoffman.tropical import hoffman_regions, tropical_input
 from sage_tropnet.lp import exact_lp_minimize
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import as_list, is_exact_mode
+from sage_tropnet.misc.union_find import UnionFind
 from sage_tropnet.rational import to_rational
 
 #: Relative margin by which :func:`sampling_radius` inflates a radius computed
@@ -156,7 +157,12 @@ def _center(center, n):
     """
     if center is None:
         return (QQ(0),) * n
-    c = tuple(to_rational(a) for a in as_list(center))
+    if isinstance(center, (str, bytes)):
+        raise TypeError("center must be a sequence of %s numbers, got %r" % (n, center))
+    try:
+        c = tuple(to_rational(a) for a in as_list(center))
+    except (TypeError, ValueError) as err:
+        raise ValueError("center: %s" % err)
     if len(c) != n:
         raise ValueError("the center has %s coordinates, the map has %s variables"
                          % (len(c), n))
@@ -164,7 +170,8 @@ def _center(center, n):
 
 
 def sampling_radius(f, center=None, mode="exact", full_dimensional_only=True, realised_only=True,
-                    algorithm="pvz", bound=None, output=0, certificate=False, exact=None):
+                    algorithm="auto", bound=None, output=0, certificate=False, exact=None,
+                    cells=None, progress=None, max_seconds=None):
     r"""
     Return a radius `R` such that the `\ell_\infty` ball of radius `R`
     around ``center`` meets every linear region of ``f``.
@@ -209,6 +216,14 @@ def sampling_radius(f, center=None, mode="exact", full_dimensional_only=True, re
     - ``certificate`` -- boolean (default: ``False``); return a
       :class:`SamplingRadius` instead of the number
     - ``exact`` -- deprecated; ``exact=False`` means ``mode="float"``
+    - ``cells`` -- (default: ``None``) the tropical
+      :class:`~sage_tropnet.regions.cells.CellComplex` of ``f`` to reuse
+      (see :func:`~sage_tropnet.hoffman.tropical.hoffman_regions`)
+    - ``progress`` -- (default: ``None``: on a terminal only) a progress bar
+    - ``max_seconds`` -- (default: ``None``) a time budget: when it runs out,
+      :class:`~sage_tropnet.hoffman.matrix.TimeBudgetExceeded` is raised with
+      ``lower`` a certified lower bound of `R` (or ``None``); never a value
+      labelled exact
 
     OUTPUT: the radius `R` (in ``QQ`` by default), or a
     :class:`SamplingRadius` ``(value, hoffman, spread, center)``
@@ -282,11 +297,17 @@ def sampling_radius(f, center=None, mode="exact", full_dimensional_only=True, re
     if bound not in (None, "upper"):
         raise ValueError("bound must be None or 'upper' for a radius, not %r" % (bound,))
     if algorithm not in ALGORITHMS:
-        raise ValueError("algorithm must be 'pvz' or 'brute_force', not %r" % (algorithm,))
-    regions = hoffman_regions(f, full_dimensional_only, realised_only, output)
+        raise ValueError("algorithm must be one of %s, not %r"
+                         % (", ".join(repr(a) for a in ALGORITHMS), algorithm))
+    regions = hoffman_regions(f, full_dimensional_only, realised_only, output, cells=cells)
     x0 = _center(center, regions.nvariables)
-    H = regions.hoffman_constant(algorithm, "inf", mode, bound, 100, None)
     spread = regions.spread(x0)
+    try:
+        H = regions.hoffman_constant(algorithm, "inf", mode, bound, 100, None, progress,
+                                     max_seconds)
+    except TimeBudgetExceeded as err:
+        lower = err.lower.value * spread if err.lower is not None else None
+        raise TimeBudgetExceeded(str(err), lower, err.done, err.total)
     R = H.value * spread
     if bound == "upper":
         R = R * (1 + UPPER_BOUND_MARGIN)
@@ -295,23 +316,20 @@ def sampling_radius(f, center=None, mode="exact", full_dimensional_only=True, re
     return R
 
 
-def _cell_distance(P, x0):
+def _cell_distance(ieqs, x0):
     r"""
     Return ``(d, x)``: the `\ell_\infty` distance from ``x0`` to the
-    polyhedron ``P`` and a nearest point, by one exact LP.
+    polyhedron ``{x : c + a . x >= 0}`` of the rows ``ieqs = [(c, a_1, ...,
+    a_n)]`` and a nearest point, by one exact LP.
 
-    The variables are `(x, t)`: minimise `t` subject to the constraints of
-    ``P`` and `x_0 - t \le x \le x_0 + t`.
+    The variables are `(x, t)`: minimise `t` subject to the inequalities and
+    `x_0 - t \le x \le x_0 + t`.
     """
     n = len(x0)
-    A_ub, b_ub, A_eq, b_eq = [], [], [], []
-    for ie in P.inequalities_list():
-        # ie[0] + ie[1:] . x >= 0
+    A_ub, b_ub = [], []
+    for ie in ieqs:
         A_ub.append([-QQ(a) for a in ie[1:]] + [QQ(0)])
         b_ub.append(QQ(ie[0]))
-    for eq in P.equations_list():
-        A_eq.append([QQ(a) for a in eq[1:]] + [QQ(0)])
-        b_eq.append(-QQ(eq[0]))
     for j in range(n):
         e = [QQ(0)] * n
         e[j] = QQ(1)
@@ -320,26 +338,89 @@ def _cell_distance(P, x0):
         A_ub.append([-a for a in e] + [QQ(-1)])
         b_ub.append(-x0[j])
     c = [QQ(0)] * n + [QQ(1)]
-    d, point = exact_lp_minimize(c, A_ub, b_ub, A_eq or None, b_eq or None,
-                                 lower_bounds=[None] * n + [QQ(0)])
+    d, point = exact_lp_minimize(c, A_ub, b_ub, lower_bounds=[None] * n + [QQ(0)])
     return d, point[:n]
 
 
-def _regions_or_none(f, box, output):
+def _distance_upper_bound(C, key, x0):
     r"""
-    Return ``(n, regions)``: the number of variables and the linear regions
-    of ``f`` (``None`` for the tropical zero, which has no regions).
+    Return an upper bound of the `\ell_\infty` distance from ``x0`` to the
+    cell ``key`` of ``C``: the exact distance to a point of the cell, found
+    by a floating-point LP on the slightly shrunk cell and checked exactly
+    (else an exact interior point of the cell).
     """
-    from sage_tropnet.regions import linear_regions
+    from sage_tropnet.lp import float_lp_minimize
+    n = len(x0)
+    ieqs = C.ieqs(key)
+    scale = 1.0 + max([abs(float(a)) for a in x0] + [0.0])
+    A_ub, b_ub = [], []
+    for ie in ieqs:
+        a = [float(t) for t in ie[1:]]
+        norm = max(abs(t) for t in a) or 1.0
+        A_ub.append([-t / norm for t in a] + [0.0])
+        b_ub.append(float(ie[0]) / norm - 1e-6 * scale)
+    for j in range(n):
+        e = [0.0] * (n + 1)
+        e[j], e[n] = 1.0, -1.0
+        A_ub.append(e)
+        b_ub.append(float(x0[j]))
+        e = [0.0] * (n + 1)
+        e[j], e[n] = -1.0, -1.0
+        A_ub.append(e)
+        b_ub.append(-float(x0[j]))
+    point = None
+    try:
+        _, sol = float_lp_minimize([0.0] * n + [1.0], A_ub, b_ub,
+                                   lower_bounds=[None] * n + [0.0])
+        cand = [to_rational(t) for t in sol[:n]]
+        if all(QQ(ie[0]) + sum(QQ(a) * x for a, x in zip(ie[1:], cand)) >= 0 for ie in ieqs):
+            point = cand
+    except (ValueError, RuntimeError, OverflowError):
+        point = None
+    if point is None:
+        point = C.interior_point(key)
+    return max(abs(QQ(a) - b) for a, b in zip(point, x0))
+
+
+def _components(C):
+    r"""
+    Return the linear regions of the cell complex ``C`` as lists of keys:
+    cells with the same affine map glued across their shared facets (in the
+    order of :meth:`~sage_tropnet.regions.cells.CellComplex.linear_regions`).
+    """
+    keys = C.keys()
+    labels = {k: C.label(k) for k in keys}
+    uf = UnionFind()
+    for k in keys:
+        uf.find(k)
+    for a, b in C.edges():
+        if labels[a] == labels[b]:
+            uf.union(a, b)
+    comps = {}
+    for k in sorted(keys, key=repr):
+        comps.setdefault(uf.find(k), []).append(k)
+    return list(comps.values())
+
+
+def _complex_or_none(f, box, output, cells=None):
+    r"""
+    Return ``(n, C)``: the number of variables and the tropical cell complex
+    of ``f`` in ``box`` (``cells`` if given; ``None`` for the tropical zero,
+    which has no regions).
+    """
+    from sage_tropnet.regions import regions
     kind, g = tropical_input(f, output)
     n = g.nvariables()
     P = g if kind == "polynomial" else g.numerator()
     if P.is_zero():
         return n, None
-    return n, linear_regions(g, box=box, progress=False)
+    if cells is not None and cells.box == box:
+        return n, cells
+    return n, regions(g, method="tropical", box=box, progress=False)
 
 
-def minimal_radius(f, center=None, box=None, output=0, certificate=False):
+def minimal_radius(f, center=None, box=None, output=0, certificate=False, cells=None,
+                   progress=None, max_seconds=None):
     r"""
     Return the smallest `r` such that the closed `\ell_\infty` ball of
     radius `r` around ``center`` meets every linear region of ``f``,
@@ -361,6 +442,15 @@ def minimal_radius(f, center=None, box=None, output=0, certificate=False):
     - ``certificate`` -- boolean (default: ``False``); return a
       :class:`MinimalRadius` with the distance to every region and a nearest
       point of it
+    - ``cells`` -- (default: ``None``) the tropical
+      :class:`~sage_tropnet.regions.cells.CellComplex` of ``f`` in ``box``,
+      to reuse instead of a new region search
+    - ``progress`` -- (default: ``None``: on a terminal only) a progress bar
+      over the regions
+    - ``max_seconds`` -- (default: ``None``) a time budget: when it runs out,
+      :class:`~sage_tropnet.hoffman.matrix.TimeBudgetExceeded` is raised with
+      certified bounds ``lower`` (the largest distance found so far) and
+      ``upper`` (the distances to exact interior points of the regions left)
 
     OUTPUT: an element of ``QQ``, or a :class:`MinimalRadius`
 
@@ -381,8 +471,10 @@ def minimal_radius(f, center=None, box=None, output=0, certificate=False):
 
     ALGORITHM:
 
-    The regions come from :func:`~sage_tropnet.regions.linear_regions`; for
-    each cell one exact LP (:func:`~sage_tropnet.lp.exact_lp_minimize`)
+    The regions come from the tropical cell complex of
+    :func:`~sage_tropnet.regions.regions` (cells glued across facets with
+    equal affine maps); for each cell one exact LP
+    (:func:`~sage_tropnet.lp.exact_lp_minimize`, on the cell's inequalities)
     computes `\min\{t : x \in \text{cell},\ x_0 - t \le x \le x_0 + t\}`.
     The distance to a region is the minimum over its cells; `r` is the
     maximum over the regions.
@@ -398,17 +490,34 @@ def minimal_radius(f, center=None, box=None, output=0, certificate=False):
         sage: minimal_radius(TP({}, nvars=2), certificate=True)
         MinimalRadius(value=0, distances=[], points=[], center=(0, 0))
     """
-    n, regions = _regions_or_none(f, box, output)
+    import time
+    from tqdm.auto import tqdm
+    n, C = _complex_or_none(f, box, output, cells)
     x0 = _center(center, n)
+    comps = _components(C) if C is not None else []
+    deadline = None if max_seconds is None else time.monotonic() + float(max_seconds)
     distances, points = [], []
-    for R in regions or []:
-        best = None
-        for P in R.cells:
-            d, pt = _cell_distance(P, x0)
-            if best is None or d < best[0]:
-                best = (d, pt)
-        distances.append(best[0])
-        points.append(vector(QQ, best[1]))
+    bar = tqdm(total=len(comps), desc="minimal radius", unit=" regions", leave=False,
+               disable=(not progress) if progress is not None else None, mininterval=0.5)
+    try:
+        for k, keys in enumerate(comps):
+            if deadline is not None and time.monotonic() > deadline:
+                lower = max(distances, default=QQ(0))
+                upper = lower
+                for rest in comps[k:]:
+                    upper = max(upper, min(_distance_upper_bound(C, key, x0) for key in rest))
+                raise TimeBudgetExceeded("time budget exhausted after %s of %s regions"
+                                         % (k, len(comps)), lower, k, len(comps), upper)
+            best = None
+            for key in keys:
+                d, pt = _cell_distance(C.ieqs(key), x0)
+                if best is None or d < best[0]:
+                    best = (d, pt)
+            distances.append(best[0])
+            points.append(vector(QQ, best[1]))
+            bar.update(1)
+    finally:
+        bar.close()
     r = max(distances, default=QQ(0))
     if certificate:
         return MinimalRadius(r, distances, points, x0)
@@ -458,9 +567,9 @@ def verify_radius(f, r, center=None, box=None, output=0):
     r = to_rational(r)
     if r < 0:
         raise ValueError("the radius must be non-negative, got %s" % r)
-    n, regions = _regions_or_none(f, box, output)
+    n, C = _complex_or_none(f, box, output)
     x0 = _center(center, n)
-    for R in regions or []:
-        if not any(_cell_distance(P, x0)[0] <= r for P in R.cells):
+    for keys in (_components(C) if C is not None else []):
+        if not any(_cell_distance(C.ieqs(key), x0)[0] <= r for key in keys):
             return False
     return True

@@ -55,7 +55,8 @@ from sage.rings.rational_field import QQ
 from sage.rings.real_double import RDF
 
 from sage_tropnet.hoffman.matrix import (ALGORITHMS, NORMS, hoffman_constant,
-                                         hoffman_lower_bound, hoffman_upper_bound)
+                                         hoffman_lower_bound, hoffman_upper_bound,
+                                         TimeBudgetExceeded)
 from sage_tropnet.misc.formatting import json_number
 from sage_tropnet.misc.inputs import is_exact_mode
 
@@ -87,7 +88,8 @@ class TropicalHoffmanResult(namedtuple("TropicalHoffmanResult",
       ``matrix``: row indices of ``matrix`` and LP weights with
       ``value`` `= 1/\|\tilde A_J^T v\|_*`; ``()`` when ``value`` is zero,
       ``None`` for ``bound="upper"`` (no certificate)
-    - ``kind`` -- ``"exact"``, ``"lower"`` or ``"upper"``
+    - ``kind`` -- ``"exact"``, ``"float"`` (``mode="float"``: floating-point
+      LPs, not certified), ``"lower"`` or ``"upper"``
     - ``regions`` -- the number of regions (monomials, or pairs of
       monomials) over which the maximum was taken
 
@@ -172,14 +174,23 @@ class HoffmanRegions(namedtuple("HoffmanRegions", ["sides", "candidates", "nvari
     """
     __slots__ = ()
 
-    def hoffman_constant(self, algorithm="pvz", norm="inf", mode="exact", bound=None,
-                         samples=100, seed=None):
+    def hoffman_constant(self, algorithm="auto", norm="inf", mode="exact", bound=None,
+                         samples=100, seed=None, progress=False, max_seconds=None):
         r"""
         Return the maximum of the Hoffman constants (or bounds) of the regions.
 
         INPUT: as for :func:`tropical_hoffman_constant` (not checked here)
 
         OUTPUT: a :class:`TropicalHoffmanResult`
+
+        Each region's matrix only has to be compared with the best value so
+        far (``above=`` of
+        :func:`~sage_tropnet.hoffman.matrix.hoffman_constant`), which the
+        independent-set algorithm decides much faster than computing it.
+        With ``max_seconds``, :class:`~sage_tropnet.hoffman.matrix.TimeBudgetExceeded`
+        carries in ``lower`` the best :class:`TropicalHoffmanResult` so far
+        (``kind="lower"``: a certified lower bound) and in ``done``/``total``
+        the regions done.
 
         EXAMPLES::
 
@@ -189,9 +200,14 @@ class HoffmanRegions(namedtuple("HoffmanRegions", ["sides", "candidates", "nvari
             sage: R = hoffman_regions((x**2 + y**2 + 0) / (x + y * 1))
             sage: R.hoffman_constant().value, R.hoffman_constant(mode="float").value
             (3/2, 1.5)
+            sage: R.hoffman_constant(algorithm="pvz").value
+            3/2
         """
+        import time
         from sage.matrix.constructor import matrix
-        kind = "exact" if bound is None else bound
+        from tqdm.auto import tqdm
+        kind = bound if bound is not None else ("exact" if mode == "exact" else "float")
+        deadline = None if max_seconds is None else time.monotonic() + float(max_seconds)
         data = []
         for P, rows in self.sides:
             exps, coeffs = P.exponents(), P.coefficients()
@@ -205,39 +221,79 @@ class HoffmanRegions(namedtuple("HoffmanRegions", ["sides", "candidates", "nvari
                                          None if bound == "upper" else (), kind, 0)
         best = None
         done = {}
-        for k, cand in enumerate(self.candidates):
-            rows = []
-            for (E, _, _), a in zip(data, cand):
-                ea = E[a]
-                rows.extend(tuple(x - y for x, y in zip(e, ea)) for e in E)
-            key = tuple(data[s][0][a] for s, a in enumerate(cand))
-            if key in done:
-                continue
-            distinct, index = _reduced(rows)
-            if bound == "upper":
-                value, J, v = RDF(hoffman_upper_bound(distinct)) if distinct else zero, None, None
-            else:
-                if bound == "lower":
-                    res = hoffman_lower_bound(distinct, samples=samples,
-                                              seed=None if seed is None else int(seed) + k,
-                                              norm=norm, mode=mode)
+
+        def result(best, kind):
+            value, cand, rows, J, v = best
+            if value == 0 and J is not None:
+                J, v = (), ()
+            M = matrix(QQ, len(rows), self.nvariables, rows)
+            M.set_immutable()
+            indices = tuple(data[s][2][a] for s, a in enumerate(cand))
+            monomials = tuple((data[s][0][a], data[s][1][a]) for s, a in enumerate(cand))
+            return TropicalHoffmanResult(value, indices, monomials, M, J, v, kind, len(done))
+
+        bar = tqdm(total=len(self.candidates), desc="Hoffman constant", unit=" regions",
+                   leave=False, disable=(not progress) if progress is not None else None,
+                   mininterval=0.5)
+        try:
+            for k, cand in enumerate(self.candidates):
+                bar.update(1)
+                rows = []
+                for (E, _, _), a in zip(data, cand):
+                    ea = E[a]
+                    rows.extend(tuple(x - y for x, y in zip(e, ea)) for e in E)
+                key = tuple(data[s][0][a] for s, a in enumerate(cand))
+                if key in done:
+                    continue
+                distinct, index = _reduced(rows)
+                remaining = None
+                if deadline is not None:
+                    remaining = deadline - time.monotonic()
+                    if remaining <= 0:
+                        raise TimeBudgetExceeded(
+                            "time budget exhausted after %s of %s regions"
+                            % (k, len(self.candidates)),
+                            result(best, "lower") if best is not None and bound is None and
+                            mode == "exact" else None, k, len(self.candidates))
+                if bound == "upper":
+                    value, J, v = (RDF(hoffman_upper_bound(distinct)) if distinct else zero,
+                                   None, None)
                 else:
-                    res = hoffman_constant(matrix(QQ, len(distinct), self.nvariables, distinct),
-                                           algorithm=algorithm, norm=norm, mode=mode)
-                value = res.value
-                J = tuple(index[j] for j in res.J)
-                v = res.v
-            done[key] = value
-            if best is None or value > best[0]:
-                best = (value, cand, rows, J, v)
-        value, cand, rows, J, v = best
-        if value == 0 and J is not None:
-            J, v = (), ()
-        M = matrix(QQ, len(rows), self.nvariables, rows)
-        M.set_immutable()
-        indices = tuple(data[s][2][a] for s, a in enumerate(cand))
-        monomials = tuple((data[s][0][a], data[s][1][a]) for s, a in enumerate(cand))
-        return TropicalHoffmanResult(value, indices, monomials, M, J, v, kind, len(done))
+                    if bound == "lower":
+                        res = hoffman_lower_bound(distinct, samples=samples,
+                                                  seed=None if seed is None else int(seed) + k,
+                                                  norm=norm, mode=mode)
+                    else:
+                        A = matrix(QQ, len(distinct), self.nvariables, distinct)
+                        try:
+                            res = hoffman_constant(
+                                A, algorithm=algorithm, norm=norm, mode=mode, progress=False,
+                                max_seconds=remaining,
+                                above=best[0] if best is not None else None)
+                        except TimeBudgetExceeded as err:
+                            lower = best
+                            if err.lower is not None and (best is None or
+                                                          err.lower.value > best[0]):
+                                lower = (err.lower.value, cand, rows,
+                                         tuple(index[j] for j in err.lower.J), err.lower.v)
+                            raise TimeBudgetExceeded(
+                                "time budget exhausted in region %s of %s"
+                                % (k + 1, len(self.candidates)),
+                                result(lower, "lower") if lower is not None and
+                                mode == "exact" else None, k, len(self.candidates))
+                        if res is None:  # not above the best so far
+                            done[key] = None
+                            continue
+                    value = res.value
+                    J = tuple(index[j] for j in res.J)
+                    v = res.v
+                done[key] = value
+                if best is None or value > best[0]:
+                    best = (value, cand, rows, J, v)
+                    bar.set_postfix_str("H >= %.6g" % float(value), refresh=False)
+        finally:
+            bar.close()
+        return result(best, kind)
 
     def spread(self, center):
         r"""
@@ -366,7 +422,7 @@ def _reduced(rows):
     return distinct, index
 
 
-def hoffman_regions(f, full_dimensional_only=True, realised_only=True, output=0):
+def hoffman_regions(f, full_dimensional_only=True, realised_only=True, output=0, cells=None):
     r"""
     Return the regions of ``f`` over which its Hoffman constant is maximised.
 
@@ -376,6 +432,10 @@ def hoffman_regions(f, full_dimensional_only=True, realised_only=True, output=0)
       vector of maps (see :func:`tropical_input`)
     - ``full_dimensional_only``, ``realised_only``, ``output`` -- as in
       :func:`tropical_hoffman_constant`
+    - ``cells`` -- (default: ``None``) the
+      :class:`~sage_tropnet.regions.cells.CellComplex` of ``f`` by the
+      tropical route over all of `\RR^n` (``regions(f, method="tropical")``),
+      to reuse instead of a new region search
 
     OUTPUT: a :class:`HoffmanRegions` ``(sides, candidates, nvariables)``
 
@@ -416,8 +476,13 @@ def hoffman_regions(f, full_dimensional_only=True, realised_only=True, output=0)
     # the full-dimensional cells U_i \cap V_j, read off the exact region search
     from sage_tropnet.puiseux import TropicalRationalMap
     from sage_tropnet.regions import TropicalOracle, explore
-    oracle = TropicalOracle(TropicalRationalMap(p, q))
-    cells = explore(oracle, seed=0, progress=False).keys()
+    if cells is not None and getattr(cells, "route", None) == "tropical" and \
+            cells.box is None:
+        oracle = cells.oracle
+        cells = cells.keys()
+    else:
+        oracle = TropicalOracle(TropicalRationalMap(p, q))
+        cells = explore(oracle, seed=0, progress=False).keys()
     exps_p, exps_q = p.exponents(), q.exponents()
     by_exp_p = {exps_p[k]: pos_p[k] for k in fulls[0]}
     by_exp_q = {exps_q[k]: pos_q[k] for k in fulls[1]}
@@ -426,9 +491,9 @@ def hoffman_regions(f, full_dimensional_only=True, realised_only=True, output=0)
     return HoffmanRegions(sides, cands, n)
 
 
-def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", realised_only=True,
+def tropical_hoffman_constant(f, algorithm="auto", norm="inf", mode="exact", realised_only=True,
                               bound=None, full_dimensional_only=True, samples=100, seed=None,
-                              output=0, exact=None):
+                              output=0, exact=None, progress=None, max_seconds=None):
     r"""
     Return the Hoffman constant of a tropical Puiseux polynomial, of a
     tropical rational map or of a network, with a certificate.
@@ -458,8 +523,12 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
       :class:`~sage_tropnet.puiseux.TropicalRationalMap`, a vector of maps,
       or a :class:`~sage_tropnet.network.ReLUNetwork` (replaced by
       ``f.tropicalize()[output]``)
-    - ``algorithm`` -- (default: ``"pvz"``) ``"pvz"`` or ``"brute_force"``,
-      as in :func:`~sage_tropnet.hoffman.matrix.hoffman_constant`
+    - ``algorithm`` -- (default: ``"auto"``) ``"auto"``, ``"pvz"``,
+      ``"brute_force"`` or ``"independent"``, as in
+      :func:`~sage_tropnet.hoffman.matrix.hoffman_constant`; ``"auto"`` takes
+      the independent-set algorithm when it applies (exact mode,
+      ``norm="inf"``, few variables), and every region's matrix is only
+      compared with the best value so far
     - ``norm`` -- (default: ``"inf"``) ``"inf"`` or ``"l1"``, the norm on
       `x`, as in :func:`~sage_tropnet.hoffman.matrix.hoffman_constant`
     - ``mode`` -- (default: ``"exact"``) ``"exact"``: exact LPs over `\QQ`;
@@ -488,6 +557,12 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
       number `k` uses the seed ``seed + k``)
     - ``output`` -- integer (default: 0); the output of a network or a vector
     - ``exact`` -- deprecated; ``exact=False`` means ``mode="float"``
+    - ``progress`` -- (default: ``None``: on a terminal only) a progress bar
+      over the regions, with the best value so far
+    - ``max_seconds`` -- (default: ``None``) a time budget: when it runs out,
+      :class:`~sage_tropnet.hoffman.matrix.TimeBudgetExceeded` is raised; its
+      ``lower`` is the best result so far (``kind="lower"``, a certified
+      lower bound) or ``None``
 
     OUTPUT:
 
@@ -522,7 +597,7 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
 
         sage: r = tropical_hoffman_constant(f, full_dimensional_only=False)
         sage: r.monomials, r.matrix.rows(), r.J, r.v
-        ((((0,), 0),), [(0), (1), (2)], (1, 2), (1, 0))
+        ((((0,), 0),), [(0), (1), (2)], (1,), (1,))
 
     A rational map in two variables: with the matrix of the region
     `U_{i_p} \cap V_{i_q}`, the realised pairs, and all pairs::
@@ -540,7 +615,9 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
         [ 0  0]
         [ 1 -1]
         sage: r.J, r.v
-        ((1, 2, 4), (1/3, 0, 2/3))
+        ((1, 4), (1/3, 2/3))
+        sage: r = tropical_hoffman_constant(g, algorithm="pvz"); r.value, r.J, r.v
+        (3/2, (1, 2, 4), (1/3, 0, 2/3))
         sage: tropical_hoffman_constant(g, realised_only=False).regions
         6
 
@@ -629,7 +706,8 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
     """
     mode = "exact" if is_exact_mode(mode, exact) else "float"
     if algorithm not in ALGORITHMS:
-        raise ValueError("algorithm must be 'pvz' or 'brute_force', not %r" % (algorithm,))
+        raise ValueError("algorithm must be one of %s, not %r"
+                         % (", ".join(repr(a) for a in ALGORITHMS), algorithm))
     if norm not in NORMS:
         raise ValueError("norm must be 'inf' or 'l1', not %r" % (norm,))
     if bound not in _BOUNDS:
@@ -637,4 +715,5 @@ def tropical_hoffman_constant(f, algorithm="pvz", norm="inf", mode="exact", real
     if bound == "upper" and norm != "inf":
         raise ValueError("the upper bound is only available for norm='inf'")
     regions = hoffman_regions(f, full_dimensional_only, realised_only, output)
-    return regions.hoffman_constant(algorithm, norm, mode, bound, samples, seed)
+    return regions.hoffman_constant(algorithm, norm, mode, bound, samples, seed, progress,
+                                    max_seconds)

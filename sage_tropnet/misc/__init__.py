@@ -14,7 +14,10 @@ and is re-exported here:
 - :mod:`~sage_tropnet.misc.formatting` -- :func:`json_number`;
 - :mod:`~sage_tropnet.misc.inputs` -- :func:`input_dimension`,
   :func:`is_network`, :func:`default_route`, :func:`as_list`,
-  :func:`is_exact_mode`;
+  :func:`is_exact_mode`, :func:`as_seed`;
+- :mod:`~sage_tropnet.misc.files` -- :func:`read_npy`, :class:`NpzReader`,
+  :func:`read_text`, :func:`atomic_write`, :func:`atomic_path`,
+  :func:`check_output_path`, :data:`MAX_ARRAY_ENTRIES`;
 - :mod:`~sage_tropnet.misc.layout` -- the module list of the package.
 
 Converting floats to exact rationals is the job of
@@ -48,5 +51,9 @@ from sage_tropnet.misc.linear_algebra import (primitive_row, integer_determinant
                                               integer_adjugate)
 from sage_tropnet.misc.union_find import UnionFind  # noqa: F401
 from sage_tropnet.misc.formatting import json_number  # noqa: F401
+from sage_tropnet.misc.files import (MAX_ARRAY_ENTRIES, MAX_TEXT_BYTES,  # noqa: F401
+                                     FileContentError, read_npy, NpzReader, read_text,
+                                     parse_json, parse_toml, atomic_write, atomic_path,
+                                     remove_partial_files, check_output_path)
 from sage_tropnet.misc.inputs import (MODES, is_exact_mode, as_list, input_dimension,  # noqa: F401
-                                      is_network, default_route)
+                                      is_network, default_route, as_seed)

@@ -161,3 +161,41 @@ def input_dimension(obj):
     if hasattr(obj, 'nvariables'):
         return obj.nvariables()
     raise TypeError("expected a network or a tropical map, got %s" % type(obj).__name__)
+
+
+def as_seed(seed, name="seed"):
+    r"""
+    Return ``seed`` as ``None`` or a non-negative Python integer.
+
+    Python, Sage and NumPy integers are accepted (the Sage preparser turns
+    ``seed=1`` into a Sage ``Integer``), as are integral rationals; anything
+    else raises an error naming the argument ``name``.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.misc.inputs import as_seed
+        sage: as_seed(1), type(as_seed(1)), as_seed(None), as_seed(4/2)
+        (1, <class 'int'>, None, 2)
+        sage: as_seed(-1)
+        Traceback (most recent call last):
+        ...
+        ValueError: seed must be a non-negative integer, got -1
+        sage: as_seed(float(1.5), "sampling_seed")
+        Traceback (most recent call last):
+        ...
+        TypeError: sampling_seed must be an integer or None, got 1.5
+    """
+    import numbers
+    if seed is None:
+        return None
+    if isinstance(seed, bool):
+        raise TypeError("%s must be an integer or None, got %r" % (name, seed))
+    if isinstance(seed, numbers.Integral):
+        value = int(seed)
+    elif isinstance(seed, numbers.Rational) and seed == int(seed):  # Sage 4/2
+        value = int(seed)
+    else:
+        raise TypeError("%s must be an integer or None, got %r" % (name, seed))
+    if value < 0:
+        raise ValueError("%s must be a non-negative integer, got %s" % (name, value))
+    return value

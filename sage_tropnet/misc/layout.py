@@ -58,6 +58,8 @@ MODULES = (
     (0, "misc.polyhedra",
      "polyhedra over QQ: `polyhedron`, `box_inequalities`, `relint_point`, `FLOAT_MARGIN`"),
     (0, "misc.union_find", "disjoint sets (`UnionFind`)"),
+    (0, "misc.files", "safe files: NumPy arrays and text read with limits (`read_npy`, "
+                      "`NpzReader`), atomic output (`atomic_write`)"),
     (1, "misc", "re-exports of the shared primitives"),
     (1, "rational", "rationalisation policy: floats, strings, reals to exact rationals "
                     "(`to_rational`)"),

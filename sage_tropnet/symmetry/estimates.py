@@ -43,7 +43,7 @@ from sage.rings.integer_ring import ZZ
 from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
-from sage_tropnet.misc.inputs import input_dimension, is_network
+from sage_tropnet.misc.inputs import as_seed, input_dimension, is_network
 from sage_tropnet.layers import activation
 
 
@@ -202,7 +202,7 @@ def fundamental_domain_estimate(obj, box=20, samples=None, seed=None, output=0, 
     n = input_dimension(obj)
     N = 10 ** n if samples is None else int(samples)
     m = N // int(ZZ(n).factorial())
-    rng = np.random.default_rng(None if seed is None else int(seed))
+    rng = np.random.default_rng(as_seed(seed))
     X = np.sort(rng.uniform(-float(box), float(box), size=(m, n)), axis=1)
     return ZZ(sum(orbit_multiplicity(J) for J in _unique_gradients(obj, X, output)))
 
@@ -228,6 +228,6 @@ def regular_estimate(obj, box=20, samples=None, seed=None, output=0, radius=None
     box = _box_half_width(box, radius)
     n = input_dimension(obj)
     N = 10 ** n if samples is None else int(samples)
-    rng = np.random.default_rng(None if seed is None else int(seed))
+    rng = np.random.default_rng(as_seed(seed))
     X = rng.uniform(-float(box), float(box), size=(N, n))
     return ZZ(len(_unique_gradients(obj, X, output)))

@@ -39,7 +39,7 @@ import random as _random
 from sage.rings.rational_field import QQ
 from sage.modules.free_module_element import vector
 
-from sage_tropnet.misc.inputs import default_route, input_dimension, is_network
+from sage_tropnet.misc.inputs import as_seed, default_route, input_dimension, is_network
 from sage_tropnet.misc.polyhedra import relint_point
 from sage_tropnet.symmetry.groups import finite_linear_group
 
@@ -155,7 +155,7 @@ def is_invariant(obj, G, output=0, method=None, seed=0):
     method = default_route(obj) if method is None else method
     from sage_tropnet.regions import cell_oracle, explore, PullbackOracle
     base = cell_oracle(obj, method, output)
-    rng = _random.Random(seed)
+    rng = _random.Random(as_seed(seed))
     for g in group.gens:
         oracle = PullbackOracle(base, g)
         C = explore(oracle, seed=0 if seed is None else seed, progress=False)

@@ -44,6 +44,7 @@ REFERENCES:
 from sage.rings.rational_field import QQ
 from sage.matrix.constructor import matrix
 
+from sage_tropnet.misc.inputs import as_seed
 from sage_tropnet.network import ReLUNetwork
 from sage_tropnet.rational import to_rational
 from sage_tropnet.symmetry.groups import finite_linear_group
@@ -103,7 +104,7 @@ def random_deepset(n, seed=None, bias=False, output_activation='linear'):
         True
     """
     import numpy as np
-    rng = np.random.default_rng(None if seed is None else int(seed))
+    rng = np.random.default_rng(as_seed(seed))
     lam, gamma, beta = (float(t) for t in rng.uniform(-1, 1, 3))
     return deepset_network(n, lam, gamma, beta if bias else 0,
                            output_activation=output_activation)
