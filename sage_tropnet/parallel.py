@@ -1142,6 +1142,8 @@ def scheduled_counters(count_linear_regions, count_activation_regions, scheduler
         (94, 94, 333)
     """
     _check_scheduler(scheduler)
+    workers = _positive("workers", workers)
+    pieces = _positive("pieces", pieces)
     runs = []
     note = note or (lambda line: print(line, file=sys.stderr))
 
