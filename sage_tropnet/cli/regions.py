@@ -97,6 +97,19 @@ def add_arguments(parser):
     parser.add_argument("--plot", default=None, metavar="OUT.png",
                         help="save a picture of the regions (input dimension 1, 2 or 3; "
                              "extension %s)" % ", ".join(PLOT_EXTENSIONS))
+    # -- counting in pieces on a Dask cluster (issue 13; sage_tropnet.parallel) --
+    parser.add_argument("--scheduler", default="serial", metavar="local|serial|tcp://HOST:PORT",
+                        help="count a network's regions in pieces on a Dask cluster: 'local' "
+                             "(a local cluster of --workers processes), the address of a "
+                             "running dask scheduler, or 'serial' (default: one search here)")
+    parser.add_argument("--workers", type=int, default=None, metavar="N",
+                        help="with --scheduler local: the number of worker processes "
+                             "(default: the number of cores); with an address: wait for N "
+                             "workers")
+    parser.add_argument("--pieces", type=int, default=None, metavar="K",
+                        help="with --scheduler: split the search into about K pieces "
+                             "(default: 16 per worker)")
+    # -- end of counting in pieces --
 
 
 #: The extensions of ``--plot`` (the formats of Sage's ``Graphics.save``).
@@ -161,6 +174,14 @@ def run(args, out=None):
             raise ValueError("%s: %s; use --mode exact" % (args.input, problem))
     kw = dict(adjacency=args.adjacency, box=box, output=args.output, mode=args.mode,
               progress=None if not args.json else False)
+    # -- counting in pieces on a Dask cluster (issue 13): one search on the cluster
+    # gives both counts of a network; maps and the tropical route stay serial
+    if is_net and getattr(args, "scheduler", "serial") != "serial":
+        from sage_tropnet.parallel import scheduled_counters
+        count_linear_regions, count_activation_regions = scheduled_counters(
+            count_linear_regions, count_activation_regions, scheduler=args.scheduler,
+            workers=args.workers, pieces=args.pieces)
+    # -- end of counting in pieces --
     t0 = time.perf_counter()
     res = {"input": "network" if is_net else "map", "input_dimension": int(n),
            "mode": args.mode, "method": method, "adjacency": args.adjacency,
