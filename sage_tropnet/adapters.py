@@ -856,10 +856,7 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
         sage: load_network(tmp_filename(ext=".txt"))
         Traceback (most recent call last):
         ...
-<<<<<<< HEAD
         WeightsError: ...txt: unsupported file type '.txt' (expected .npz, .pt, .pth or .onnx)
-=======
-        WeightsError: ...txt: unsupported file type '.txt' (expected .npz, .pt or .pth)
         sage: _ = open(h, "wb").write(b"\x00\x01 random bytes")
         sage: load_network(h)
         Traceback (most recent call last):
@@ -881,7 +878,6 @@ def load_network(path, rationalize="exact", digits=None, max_denominator=None,
         Traceback (most recent call last):
         ...
         WeightsError: ...npz: layer 0 (key 'W0'): damaged archive member (Bad CRC-32 ...)
->>>>>>> reliability
     """
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError("path must be a string or a path, got %s" % type(path).__name__)

@@ -1011,16 +1011,12 @@ def _run_serial(todo, done, runner=None):
         done(runner(t))
 
 
-<<<<<<< HEAD
-def _run_dask(todo, done, scheduler, n_workers, runner=None):
-=======
 #: The largest number of tasks submitted to dask and not finished yet (the
 #: tasks are streamed to the scheduler, not submitted all at once).
 DASK_WINDOW = 256
 
 
-def _run_dask(todo, done, scheduler, n_workers):
->>>>>>> reliability
+def _run_dask(todo, done, scheduler, n_workers, runner=None):
     import logging
     from distributed import Client, LocalCluster, as_completed
     cluster = None
@@ -1039,16 +1035,11 @@ def _run_dask(todo, done, scheduler, n_workers):
         t = next(todo, None)
         if t is None:
             return None
-        fut = client.submit(run_task, t, key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
+        fut = client.submit(runner or run_task, t,
+                            key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
         futures.append(fut)
         return fut
     try:
-<<<<<<< HEAD
-        futures = [client.submit(runner or run_task, t,
-                                 key="sage_tropnet-%s-%s" % (t["method"], t["task_id"]))
-                   for t in todo]
-        for fut in as_completed(futures):
-=======
         window = as_completed([])
         for _ in range(DASK_WINDOW):
             fut = submit()
@@ -1056,7 +1047,6 @@ def _run_dask(todo, done, scheduler, n_workers):
                 break
             window.add(fut)
         for fut in window:
->>>>>>> reliability
             row = fut.result()
             done(row)
             fut.release()
@@ -1151,7 +1141,6 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         sage: a["tasks"], a["computed"], a["reused"]
         (4, 4, 0)
 
-<<<<<<< HEAD
     Tasks of another runner (a module-level function returning a row)::
 
         sage: from sage_tropnet.experiments import task_id, run_task
@@ -1161,7 +1150,7 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
                 arch  value
         0  [2, 3, 1]      7
         1  [2, 4, 1]     11
-=======
+
     An edited part is recomputed, and said so::
 
         sage: import json
@@ -1171,7 +1160,6 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         sage: a = sweep(spec, scheduler="serial", out=out, progress=False).attrs
         sage: a["computed"], a["reused"], a["rejected"], list(a["rejected_parts"].values())
         (1, 3, 1, ['checksum mismatch (edited or damaged)'])
->>>>>>> reliability
 
     TESTS::
 
@@ -1185,22 +1173,24 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         ValueError: n_workers must be a positive integer, got 0
     """
     start = time.perf_counter()
-<<<<<<< HEAD
     if runner is not None and isinstance(spec, (list, tuple)):
+        if len(spec) > MAX_TASKS:
+            raise ValueError("%s tasks: a sweep runs at most %s tasks" % (len(spec), MAX_TASKS))
         tasks = [dict(t) for t in spec]     # ready-made tasks of another runner
+        spec = None
     else:
-        tasks = as_sweep(spec).tasks()
-=======
-    spec = as_sweep(spec)
+        spec = as_sweep(spec)
+        tasks = None
     if out is not None and not isinstance(out, (str, os.PathLike)):
         raise TypeError("out must be a path or None, got %s" % type(out).__name__)
->>>>>>> reliability
     if out is not None:
         from sage_tropnet.misc.files import check_output_path
         _format_of(out)
         check_output_path(out)
     if not _is_int(n_workers) or n_workers < 1:
         raise ValueError("n_workers must be a positive integer, got %r" % (n_workers,))
+    if tasks is None:
+        tasks = spec.tasks()
     rows = {}
     parts = None
     rejected = {}

@@ -1,4 +1,4 @@
-"""Counting one network's regions in pieces (sage_tropnet.parallel): the exact
+"""Counting one network's regions in pieces (sage_tropnet.regions.parallel): the exact
 merge against the serial search, a LocalCluster, a real dask scheduler with two
 dask worker processes on 127.0.0.1, resumption after a crash, the command line.
 """
@@ -18,7 +18,7 @@ from sage.all import QQ, Polyhedron
 
 from sage_tropnet.network import ReLUNetwork, random_network
 from sage_tropnet.regions import count_linear_regions, count_activation_regions
-from sage_tropnet.parallel import (count_regions_parallel, count_linear_regions_parallel,
+from sage_tropnet.regions.parallel import (count_regions_parallel, count_linear_regions_parallel,
                                    count_activation_regions_parallel, partition, count_piece,
                                    PieceMerge, scheduled_counters)
 

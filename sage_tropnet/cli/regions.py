@@ -97,7 +97,7 @@ def add_arguments(parser):
     parser.add_argument("--plot", default=None, metavar="OUT.png",
                         help="save a picture of the regions (input dimension 1, 2 or 3; "
                              "extension %s)" % ", ".join(PLOT_EXTENSIONS))
-    # -- counting in pieces on a Dask cluster (issue 13; sage_tropnet.parallel) --
+    # -- counting in pieces on a Dask cluster (issue 13; sage_tropnet.regions.parallel) --
     parser.add_argument("--scheduler", default="serial", metavar="local|serial|tcp://HOST:PORT",
                         help="count a network's regions in pieces on a Dask cluster: 'local' "
                              "(a local cluster of --workers processes), the address of a "
@@ -177,7 +177,7 @@ def run(args, out=None):
     # -- counting in pieces on a Dask cluster (issue 13): one search on the cluster
     # gives both counts of a network; maps and the tropical route stay serial
     if is_net and getattr(args, "scheduler", "serial") != "serial":
-        from sage_tropnet.parallel import scheduled_counters
+        from sage_tropnet.regions.parallel import scheduled_counters
         count_linear_regions, count_activation_regions = scheduled_counters(
             count_linear_regions, count_activation_regions, scheduler=args.scheduler,
             workers=args.workers, pieces=args.pieces)

@@ -55,16 +55,12 @@ AUTHORS:
 import json
 import sys
 
-<<<<<<< HEAD
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
-                                     write_json)
+                                     write_json, add_max_monomials_argument, check_output,
+                                     check_output_file)
+from sage_tropnet.misc.files import atomic_write
 from sage_tropnet.misc.formatting import json_number
-from sage_tropnet.network import CONVENTIONS
-=======
-from sage_tropnet.cli.common import (add_input_arguments, load_input, write_json,
-                                     add_max_monomials_argument)
 from sage_tropnet.network import CONVENTIONS, TropicalizationTooLarge
->>>>>>> reliability
 
 #: The name of the command.
 NAME = "tropicalize"
@@ -226,19 +222,11 @@ def run(args, out=None):
     out = sys.stdout if out is None else out
     net = load_input(args)
     prune = not args.no_prune
-<<<<<<< HEAD
     output = getattr(args, "output", 0)
     map_file = getattr(args, "out", None)
-    if map_file is not None and not 0 <= output < net.output_dimension():
-        raise ValueError("--output %s out of range: the network has %s outputs"
-                         % (output, net.output_dimension()))
-    F = net.tropicalize(prune=prune, convention=args.convention)
-    counts = F.monomial_count()
     if map_file is not None:
-        with open(map_file, "w") as fh:
-            json.dump(tropical_map_to_json(F[output]), fh)
-            fh.write("\n")
-=======
+        check_output(net, output, args.network)
+        check_output_file(map_file, "--out", (".json",))
     try:
         F = net.tropicalize(prune=prune, convention=args.convention,
                             max_monomials=args.max_monomials or None,
@@ -246,7 +234,10 @@ def run(args, out=None):
     except TropicalizationTooLarge as err:
         raise ValueError("%s: %s (--max-monomials; 0 lifts the limit)" % (args.network, err))
     counts = F.monomial_count()
->>>>>>> reliability
+    if map_file is not None:
+        with atomic_write(map_file) as fh:
+            json.dump(tropical_map_to_json(F[output]), fh)
+            fh.write("\n")
     if args.json:
         result = {
             "outputs": [{"numerator_monomials": int(n), "denominator_monomials": int(d)}

@@ -92,7 +92,7 @@ MODULES = (
                          "`count_activation_regions`, routes and modes"),
     (6, "regions", "re-exports of the region engine"),
     # counting in pieces (below the front door, so that it can dispatch here)
-    (5.5, "parallel", "one network's regions counted in pieces on a Dask cluster, exact "
+    (5.5, "regions.parallel", "one network's regions counted in pieces on a Dask cluster, exact "
                       "streamed merge, resumable (`count_regions_parallel`)"),
     # what is computed from regions
     (7, "hoffman.matrix", "Hoffman constants of matrices (PVZ, brute force, bounds)"),

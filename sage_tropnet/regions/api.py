@@ -111,6 +111,13 @@ def _check(method, adjacency, mode):
                          "or mode='exact'")
 
 
+def _is_serial(scheduler):
+    r"""
+    Whether ``scheduler`` asks for the search in this process, in one piece.
+    """
+    return isinstance(scheduler, str) and scheduler == 'serial'
+
+
 #: the largest ratio of nonzero magnitudes float mode accepts within a layer
 FLOAT_RANGE = 1e100
 
@@ -336,11 +343,20 @@ def linear_regions(obj, method='auto', adjacency='facet', box=None, output=0, se
 
 
 def count_linear_regions(obj, method='auto', adjacency='facet', box=None, output=0,
-                         seed=0, progress=None, mode='exact'):
+                         seed=0, progress=None, mode='exact', scheduler='serial',
+                         workers=None, pieces=None, state=None):
     r"""
     Return the number of linear regions (exact unless ``mode='float'``).
 
-    INPUT: as for :func:`linear_regions`
+    INPUT: as for :func:`linear_regions`, and
+
+    - ``scheduler`` -- ``'serial'`` (default: one search in this process),
+      ``'local'`` (a local Dask cluster of ``workers`` processes), the
+      address ``'tcp://HOST:PORT'`` of a running Dask scheduler, or a
+      ``distributed.Client``: a network's count by the activation route is
+      then done in about ``pieces`` independent pieces, merged exactly (see
+      :mod:`sage_tropnet.regions.parallel`; ``state`` -- a directory where
+      finished pieces are saved, so that an interrupted count resumes)
 
     For a network by the activation route (the default), nothing is kept per
     cell: the memory does not grow with the number of regions.
@@ -363,12 +379,25 @@ def count_linear_regions(obj, method='auto', adjacency='facet', box=None, output
         sage: net = random_network([3, 5, 1], seed=2)
         sage: count_linear_regions(net, box=10, mode='float'), count_linear_regions(net, box=10)
         (25, 25)
+
+    In pieces (here one after the other in this process; ``scheduler='local'``
+    or a scheduler's address runs them on a Dask cluster)::
+
+        sage: count_linear_regions(net, box=10, scheduler='synchronous', progress=False)
+        25
     """
     _check(method, adjacency, mode)
     seed = _seed(seed)
     output = _output(obj, output)
     if mode == 'float':
         _check_float_range(obj)
+    if isinstance(obj, ReLUNetwork) and method in ('auto', 'activation') and \
+            adjacency == 'facet' and not _is_serial(scheduler):
+        from sage_tropnet.regions.parallel import count_regions_parallel
+        return count_regions_parallel(obj, box=box, output=output, mode=mode, linear=True,
+                                      scheduler=scheduler, workers=workers, pieces=pieces,
+                                      state=state, progress=progress,
+                                      seed=seed).linear_regions
     if isinstance(obj, ReLUNetwork) and method in ('auto', 'activation') and \
             adjacency == 'facet':
         bar = _Bar(progress, "cells" + (" (float)" if mode == 'float' else ""))
@@ -408,10 +437,14 @@ def activation_regions(net, box=None, seed=0, progress=None, mode='exact'):
                    progress=progress).polyhedra()
 
 
-def count_activation_regions(net, box=None, seed=0, progress=None, mode='exact'):
+def count_activation_regions(net, box=None, seed=0, progress=None, mode='exact',
+                             scheduler='serial', workers=None, pieces=None, state=None):
     r"""
     Return the number of activation regions of a network (exact unless
     ``mode='float'``).
+
+    ``scheduler``, ``workers``, ``pieces``, ``state``: count in pieces on a
+    Dask cluster, as for :func:`count_linear_regions`.
 
     Units whose pre-activation is identically zero on a cell do not split it.
     Nothing is kept per cell: the memory does not grow with the count.
@@ -446,9 +479,15 @@ def count_activation_regions(net, box=None, seed=0, progress=None, mode='exact')
         raise TypeError("activation regions are defined for networks")
     if mode not in MODES:
         raise ValueError("mode must be 'exact' or 'float', got %r" % (mode,))
-    _seed(seed)
+    seed = _seed(seed)
     if mode == 'float':
         _check_float_range(net)
+    if not _is_serial(scheduler):
+        from sage_tropnet.regions.parallel import count_regions_parallel
+        return count_regions_parallel(net, box=box, mode=mode, linear=False,
+                                      scheduler=scheduler, workers=workers, pieces=pieces,
+                                      state=state, progress=progress,
+                                      seed=seed).activation_regions
     bar = _Bar(progress, "cells" + (" (float)" if mode == 'float' else ""))
     try:
         return subdivide(net, domain=box, mode=mode, output=0, progress=bar).count

@@ -50,7 +50,7 @@ in exact mode.
 EXAMPLES::
 
     sage: from sage_tropnet.network import random_network
-    sage: from sage_tropnet.parallel import count_regions_parallel
+    sage: from sage_tropnet.regions.parallel import count_regions_parallel
     sage: from sage_tropnet.regions import count_linear_regions, count_activation_regions
     sage: net = random_network([3, 6, 6, 1], seed=2, output_activation='relu')
     sage: R = count_regions_parallel(net, scheduler='synchronous', pieces=16, progress=False)
@@ -61,7 +61,7 @@ EXAMPLES::
 
 On a local cluster of two worker processes (a few seconds to start)::
 
-    sage: from sage_tropnet.parallel import count_linear_regions_parallel
+    sage: from sage_tropnet.regions.parallel import count_linear_regions_parallel
     sage: count_linear_regions_parallel(net, scheduler='local', workers=2,  # long time
     ....:                               progress=False)
     94
@@ -148,7 +148,7 @@ def piece_id(net, piece):
 
         sage: from sage_tropnet.network import random_network
         sage: from sage_tropnet.regions.subdivide import pieces
-        sage: from sage_tropnet.parallel import piece_id
+        sage: from sage_tropnet.regions.parallel import piece_id
         sage: net = random_network([2, 4, 4, 1], seed=1)
         sage: P = pieces(net); P[0]
         Piece of the cells with states ((1, 1, 1, 1), (1,)) before unit 1 of layer 1
@@ -174,7 +174,7 @@ class Partition(SageObject):
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import partition
+        sage: from sage_tropnet.regions.parallel import partition
         sage: P = partition(random_network([3, 8, 8, 1], seed=2), target=20); P
         Partition into 26 pieces before unit 5 of layer 0
         sage: len(P.pieces), len(set(P.ids)), P.offset
@@ -194,7 +194,7 @@ class Partition(SageObject):
         EXAMPLES::
 
             sage: from sage_tropnet.network import random_network
-            sage: from sage_tropnet.parallel import partition
+            sage: from sage_tropnet.regions.parallel import partition
             sage: len(partition(random_network([2, 5, 5, 1], seed=0), target=4))
             4
         """
@@ -248,7 +248,7 @@ def partition(net, box=None, mode='exact', target=16):
 
         sage: from sage_tropnet.network import random_network
         sage: from sage_tropnet.regions.subdivide import subdivide
-        sage: from sage_tropnet.parallel import partition
+        sage: from sage_tropnet.regions.parallel import partition
         sage: net = random_network([4, 10, 10, 1], seed=1)
         sage: P = partition(net, target=40); P
         Partition into 57 pieces before unit 6 of layer 0
@@ -318,7 +318,7 @@ def count_piece(net, piece, box=None, mode='exact', output=0, linear=True):
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import partition, count_piece
+        sage: from sage_tropnet.regions.parallel import partition, count_piece
         sage: net = random_network([2, 4, 4, 1], seed=1, output_activation='relu')
         sage: P = partition(net)
         sage: r = count_piece(net, P.pieces[6])
@@ -388,7 +388,7 @@ class PieceMerge:
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import partition, count_piece, PieceMerge
+        sage: from sage_tropnet.regions.parallel import partition, count_piece, PieceMerge
         sage: net = random_network([3, 6, 6, 1], seed=2, output_activation='relu')
         sage: M = PieceMerge()
         sage: for p in partition(net).pieces:
@@ -416,7 +416,7 @@ class PieceMerge:
 
         EXAMPLES::
 
-            sage: from sage_tropnet.parallel import PieceMerge
+            sage: from sage_tropnet.regions.parallel import PieceMerge
             sage: M = PieceMerge()
             sage: M.add(dict(id=b'\x00', count=3, local_merges=1, cross=[], groups=[]))
             sage: M.activation_regions, M.linear_regions()
@@ -455,7 +455,7 @@ class PieceMerge:
 
         EXAMPLES::
 
-            sage: from sage_tropnet.parallel import PieceMerge
+            sage: from sage_tropnet.regions.parallel import PieceMerge
             sage: M = PieceMerge()
             sage: M.add(dict(id=b'\x00', count=2, local_merges=0,
             ....:            cross=[(b'\x00\x01', b'\x01\x01')], groups=[]))
@@ -472,7 +472,7 @@ class PieceMerge:
 
         EXAMPLES::
 
-            sage: from sage_tropnet.parallel import PieceMerge
+            sage: from sage_tropnet.regions.parallel import PieceMerge
             sage: M = PieceMerge()
             sage: M.add(dict(id=b'\x00', count=1, local_merges=0,
             ....:            cross=[(b'\x00\x01', b'\x01\x01')], groups=[]))
@@ -492,7 +492,7 @@ class PieceMerge:
 
         EXAMPLES::
 
-            sage: from sage_tropnet.parallel import PieceMerge
+            sage: from sage_tropnet.regions.parallel import PieceMerge
             sage: M = PieceMerge()
             sage: M.add(dict(id=b'\x00', count=4, local_merges=1,
             ....:            cross=[(b'\x00\x00', b'\x01\x00'), (b'\x00\x01', b'\x01\x00')],
@@ -520,7 +520,7 @@ def fingerprint(net):
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import fingerprint
+        sage: from sage_tropnet.regions.parallel import fingerprint
         sage: fingerprint(random_network([2, 3, 1], seed=1)) == \
         ....:     fingerprint(random_network([2, 3, 1], seed=1))
         True
@@ -553,7 +553,7 @@ def piece_definition(net, piece_name, cutoff, box=None, mode='exact', output=0,
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import piece_definition
+        sage: from sage_tropnet.regions.parallel import piece_definition
         sage: d = piece_definition(random_network([2, 3, 1], seed=1), b'\x01\x00', (0, 2), box=1)
         sage: d['piece'], d['cutoff'], d['domain'], d['mode'], d['linear']
         ('0100', [0, 2], 'box 1', 'exact', True)
@@ -596,7 +596,7 @@ def save_piece(state, definition, result):
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import (partition, count_piece, piece_definition,
+        sage: from sage_tropnet.regions.parallel import (partition, count_piece, piece_definition,
         ....:                                    save_piece, load_piece)
         sage: net = random_network([2, 4, 4, 1], seed=1)
         sage: P = partition(net); r = count_piece(net, P.pieces[0])
@@ -634,7 +634,7 @@ def load_piece(state, definition):
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import (partition, count_piece, piece_definition,
+        sage: from sage_tropnet.regions.parallel import (partition, count_piece, piece_definition,
         ....:                                    save_piece, load_piece)
         sage: net = random_network([2, 4, 4, 1], seed=1)
         sage: P = partition(net); r = count_piece(net, P.pieces[0])
@@ -689,7 +689,7 @@ class ParallelCount(SageObject):
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import count_regions_parallel
+        sage: from sage_tropnet.regions.parallel import count_regions_parallel
         sage: R = count_regions_parallel(random_network([2, 5, 5, 1], seed=0),
         ....:                            scheduler='synchronous', progress=False)
         sage: R.activation_regions, R.linear_regions, R.pieces, R.computed, R.fallback
@@ -894,7 +894,7 @@ def count_regions_parallel(net, box=None, output=0, mode='exact', linear=True,
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import count_regions_parallel
+        sage: from sage_tropnet.regions.parallel import count_regions_parallel
         sage: net = random_network([3, 6, 6, 1], seed=4, init='integer',
         ....:                      output_activation='relu')
         sage: state = tmp_dir()
@@ -1068,7 +1068,7 @@ def count_linear_regions_parallel(net, box=None, output=0, mode='exact', schedul
     EXAMPLES::
 
         sage: from sage_tropnet.network import ReLUNetwork
-        sage: from sage_tropnet.parallel import count_linear_regions_parallel
+        sage: from sage_tropnet.regions.parallel import count_linear_regions_parallel
         sage: T4 = ReLUNetwork([([[1, 0], [0, 1], [1, 1]], [0, 0, -1]),
         ....:                   ([[1, -1, 1], [-1, 1, 1]], [0, 1/2]), ([[1, -2]], [0])])
         sage: count_linear_regions_parallel(T4, scheduler='synchronous', progress=False)
@@ -1092,7 +1092,7 @@ def count_activation_regions_parallel(net, box=None, mode='exact', scheduler='lo
     EXAMPLES::
 
         sage: from sage_tropnet.network import random_network
-        sage: from sage_tropnet.parallel import count_activation_regions_parallel
+        sage: from sage_tropnet.regions.parallel import count_activation_regions_parallel
         sage: net = random_network([4, 8, 8, 1], seed=1)
         sage: count_activation_regions_parallel(net, box=1, scheduler='synchronous',
         ....:                                   progress=False)
@@ -1133,7 +1133,7 @@ def scheduled_counters(count_linear_regions, count_activation_regions, scheduler
 
         sage: from sage_tropnet.network import random_network
         sage: from sage_tropnet import regions
-        sage: from sage_tropnet.parallel import scheduled_counters
+        sage: from sage_tropnet.regions.parallel import scheduled_counters
         sage: lin, act = scheduled_counters(regions.count_linear_regions,
         ....:                               regions.count_activation_regions,
         ....:                               scheduler='synchronous')
