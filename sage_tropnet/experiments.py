@@ -845,7 +845,14 @@ def _checksum(task, row):
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
-def write_part(parts, row):
+def _definition(task):
+    r"""
+    The task as it reads back from JSON (tuples become lists, keys sorted).
+    """
+    return json.loads(json.dumps(dict(task), sort_keys=True, default=_json_value))
+
+
+def write_part(parts, row, task=None):
     r"""
     Save one finished row as ``<parts>/<task_id>.json`` (atomically).
 
@@ -860,6 +867,8 @@ def write_part(parts, row):
 
     - ``parts`` -- the directory of the parts (see :func:`parts_directory`)
     - ``row`` -- a result row (see :func:`run_task`)
+    - ``task`` -- (default: :func:`task_of_row` of ``row``) the task that
+      computed the row, for rows of another runner
 
     EXAMPLES::
 
@@ -878,14 +887,14 @@ def write_part(parts, row):
          2)
     """
     from sage_tropnet.misc.files import atomic_write
-    task = task_of_row(row)
+    task = task_of_row(row) if task is None else _definition(task)
     path = os.path.join(parts, row["task_id"] + ".json")
     with atomic_write(path) as f:
         json.dump({"format": PART_FORMAT, "task": task, "row": row,
                    "checksum": _checksum(task, row)}, f, sort_keys=True, default=_json_value)
 
 
-def read_part(parts, task):
+def read_part(parts, task, check_row=True):
     r"""
     Return ``(row, problem)``: the saved row of ``task`` in the directory
     ``parts`` and ``None``, or ``None`` and why the part cannot be reused
@@ -893,7 +902,10 @@ def read_part(parts, task):
 
     A part is reused only if it is a JSON object of the current
     :data:`PART_FORMAT` whose task is exactly ``task`` and whose checksum
-    matches its task and row. Symbolic links are not followed.
+    matches its task and row. Symbolic links are not followed. With
+    ``check_row`` (default), the row must also name its task (rows of
+    :func:`run_task`; rows of another runner are checked by their saved
+    task and checksum only).
 
     EXAMPLES::
 
@@ -914,6 +926,7 @@ def read_part(parts, task):
     """
     from sage_tropnet.misc.files import FileContentError, parse_json, read_text
     tid = task["task_id"]
+    task = _definition(task)
     path = os.path.join(parts, tid + ".json")
     if not os.path.lexists(path):
         return None, None
@@ -934,6 +947,8 @@ def read_part(parts, task):
         if data.get("task") != dict(task):
             return None, "another task's definition"
         return None, "checksum mismatch (edited or damaged)"
+    if not check_row:
+        return row, None
     try:
         if task_of_row(row) != dict(task):
             return None, "the row does not match its task"
@@ -1199,7 +1214,7 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
         prepare_parts_directory(parts)
         if resume:
             for t in tasks:
-                row, problem = read_part(parts, t)
+                row, problem = read_part(parts, t, check_row=runner is None)
                 if row is not None:
                     rows[t["task_id"]] = row
                 elif problem is not None:
@@ -1212,9 +1227,11 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
     disable = None if progress is None else not progress
     with tqdm(total=len(tasks), initial=reused, desc="sweep", unit="task",
               disable=disable) as bar:
+        by_id = {t["task_id"]: t for t in tasks} if runner is not None else None
+
         def done(row):
             if parts is not None:
-                write_part(parts, row)
+                write_part(parts, row, by_id[row["task_id"]] if by_id else None)
             rows[row["task_id"]] = row
             bar.update(1)
 
