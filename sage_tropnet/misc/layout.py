@@ -88,12 +88,11 @@ MODULES = (
     (5.2, "regions.activation", "activation cells of a network (`ActivationOracle`), flip rule"),
     (5.4, "regions.explore", "the facet-crossing search for any oracle (`explore`)"),
     (5.4, "regions.subdivide", "layer-wise subdivision of a network (`subdivide`)"),
+    (5.5, "regions.parallel", "one network's regions counted in pieces on a Dask cluster, "
+                              "exact streamed merge, resumable (`count_regions_parallel`)"),
     (5.6, "regions.api", "front door: `regions`, `count_linear_regions`, "
                          "`count_activation_regions`, routes and modes"),
     (6, "regions", "re-exports of the region engine"),
-    # counting in pieces (below the front door, so that it can dispatch here)
-    (5.5, "regions.parallel", "one network's regions counted in pieces on a Dask cluster, exact "
-                      "streamed merge, resumable (`count_regions_parallel`)"),
     # what is computed from regions
     (7, "hoffman.matrix", "Hoffman constants of matrices (PVZ, brute force, bounds)"),
     (8, "hoffman.tropical", "Hoffman constants of tropical maps and networks"),
