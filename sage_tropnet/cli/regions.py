@@ -234,6 +234,12 @@ def run(args, out=None):
         with atomic_path(args.plot) as tmp:
             G.save(tmp)
         res["plot"] = args.plot
+    runs = getattr(count_linear_regions, "runs", None)
+    if runs:
+        R = runs[-1][1]
+        res["parallel"] = {"scheduler": str(args.scheduler), "pieces": int(R.pieces),
+                           "tasks": int(R.tasks), "workers": int(R.workers),
+                           "serial_fallback": R.fallback}
     res["seconds"] = round(time.perf_counter() - t0, 4)
     if args.json:
         write_json(out, res)
@@ -257,5 +263,13 @@ def run(args, out=None):
                   % len(res["stats"].get("regions", [])))
     if args.plot:
         out.write("picture: %s\n" % args.plot)
+    if "parallel" in res:
+        p = res["parallel"]
+        if p["serial_fallback"]:
+            out.write("counted serially: %s\n" % p["serial_fallback"])
+        else:
+            out.write("counted in %s pieces (%s tasks) on %s worker%s (scheduler %s)\n"
+                      % (p["pieces"], p["tasks"], p["workers"], "" if p["workers"] == 1 else "s",
+                         p["scheduler"]))
     out.write("time: %.3f s\n" % res["seconds"])
     return code
