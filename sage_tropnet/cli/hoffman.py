@@ -255,7 +255,14 @@ def run(args, out=None):
              "upper": "upper bound sqrt(|J|)/sigma_min, float"}[res["kind"]]
     if "note" in res:
         label = "LOWER BOUND ONLY (not exact): %s" % res["note"]
-    out.write("Hoffman constant: %s (%s, norm %s)\n" % (res["hoffman_constant"], label, args.norm))
+    value = res["hoffman_constant"]
+    if isinstance(value, str) and "/" in value:
+        # a long exact fraction: a decimal first, the exact value on its own line
+        from sage.rings.rational_field import QQ
+        out.write("Hoffman constant: ~%.6g (%s, norm %s)\n  exact: %s\n"
+                  % (float(QQ(value)), label, args.norm, value))
+    else:
+        out.write("Hoffman constant: %s (%s, norm %s)\n" % (value, label, args.norm))
     cert = res.get("certificate")
     if res["input"] == "matrix" and cert and cert.get("J") is not None:
         out.write("certificate: J = %s\n" % (tuple(cert["J"]),))

@@ -116,6 +116,57 @@ def add_arguments(parser):
 PLOT_EXTENSIONS = (".png", ".pdf", ".svg", ".eps", ".ps", ".pgf")
 
 
+def stats_table(J):
+    r"""
+    Return the text table of region statistics ``J`` (as made by
+    :func:`~sage_tropnet.stats.statistics_json`): one line per linear
+    region, exact values with a decimal beside long fractions.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.stats import statistics_json
+        sage: from sage_tropnet.cli.regions import stats_table
+        sage: T3 = ReLUNetwork([([[1, 0], [0, 1], [-1, -1]], [0, 0, 0]), ([[1, 1, 1]], [0])])
+        sage: print(stats_table(statistics_json(T3, box=2)))
+        statistics of 6 linear regions (0 bounded; volumes in the box), total volume 16
+          region  cells  bounded  volume  chebyshev radius  gradient  constant
+               0      1       no       4                 1  (-1, -1)  0
+               1      1       no       2         1/2 ~ 0.5  (-1, 0)   0
+               2      1       no       2         1/2 ~ 0.5  (0, -1)   0
+               3      1       no       2         1/2 ~ 0.5  (0, 1)    0
+               4      1       no       2         1/2 ~ 0.5  (1, 0)    0
+               5      1       no       4                 1  (1, 1)    0
+        <BLANKLINE>
+    """
+    def num(x, flt=None):
+        if x is None:
+            return "-"
+        x = str(x)
+        if flt is not None and ("/" in x or len(x) > 12):
+            return "%s ~ %.4g" % (x if len(x) <= 12 else "...", flt)
+        return x
+
+    rows = [("region", "cells", "bounded", "volume", "chebyshev radius", "gradient",
+             "constant")]
+    for r in J.get("regions", []):
+        rows.append((str(r["index"]), str(r["cells"]), "yes" if r["bounded"] else "no",
+                     num(r.get("volume"), r.get("volume_float")),
+                     num(r.get("chebyshev_radius"), r.get("chebyshev_radius_float")),
+                     "(%s)" % ", ".join(r.get("gradient") or ()), num(r.get("constant"))))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    head = "statistics of %s linear regions (%s bounded%s)" % (
+        J.get("number_of_regions"), J.get("number_of_bounded_regions"),
+        "; volumes in the box" if J.get("box") else "")
+    if J.get("total_volume") is not None:
+        head += ", total volume %s" % num(J["total_volume"], J.get("total_volume_float"))
+    lines = [head]
+    for row in rows:
+        lines.append("  " + "  ".join(c.rjust(w) if i < 5 else c.ljust(w)
+                                      for i, (c, w) in enumerate(zip(row, widths))).rstrip())
+    return "\n".join(lines) + "\n"
+
+
 def configure(subparsers):
     r"""
     Add the command ``regions`` to ``subparsers`` and return its parser.
@@ -259,8 +310,7 @@ def run(args, out=None):
     elif method == "both":
         out.write("routes agree: %s\n" % ("yes" if res["agree"] else "NO"))
     if "stats" in res:
-        out.write("statistics: %s regions described (use --json for the table)\n"
-                  % len(res["stats"].get("regions", [])))
+        out.write(stats_table(res["stats"]))
     if args.plot:
         out.write("picture: %s\n" % args.plot)
     if "parallel" in res:
