@@ -83,6 +83,24 @@ from sage.modules.free_module_element import vector
 
 from sage_tropnet.rational import to_rational
 
+_U = 2.0 ** -53  # unit roundoff of float64
+
+
+def _hyperplane(row):
+    r"""
+    Return the hyperplane `\{a \cdot x + c = 0\}` of the row ``(a, c)`` as a
+    canonical tuple (scaled to a first nonzero entry of absolute value 1 and
+    a positive sign).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.layers import _hyperplane
+        sage: _hyperplane((-2, 4, 6)) == _hyperplane((1, -2, -3))
+        True
+    """
+    lead = next(x for x in row if x != 0)
+    return tuple(x / abs(lead) * (1 if lead > 0 else -1) for x in row)
+
 
 def _lex_argmax(vals, ders):
     r"""
@@ -126,6 +144,26 @@ class Activation(SageObject):
     rows_per_unit = 1
     #: whether the activation is affine (no states)
     is_linear = False
+    #: whether a layer of this activation keeps the dimension of its input
+    #: in the region bound of ``monomial_bound`` (a leaky ReLU is injective
+    #: on every cell, so only the rank of its first layer counts)
+    keeps_rank = False
+    #: whether the activation may be the output activation of a network
+    allowed_as_output = False
+
+    def label(self):
+        r"""
+        Return a short name of the activation: its kind, followed by its
+        parameter in parentheses when it has one.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import activation
+            sage: [activation(a).label() for a in ['relu', 'linear', ('leaky_relu', 1/10), ('maxout', 2)]]
+            ['relu', 'linear', 'leaky_relu(1/10)', 'maxout(2)']
+        """
+        spec = self.spec()
+        return spec[0] if len(spec) == 1 else "%s(%s)" % spec
 
     def spec(self):
         r"""
@@ -197,6 +235,7 @@ class Linear(Activation):
         ([1, -2], 0, ())
     """
     is_linear = True
+    allowed_as_output = True
 
     def spec(self):
         r"""
@@ -330,6 +369,82 @@ class Linear(Activation):
         """
         return {'kind': 'linear'}
 
+    def certified_float_step(self, z, E, S, Zpre, tol_rel):
+        r"""
+        Return one layer of the certified float forward pass: here the
+        pre-activations themselves.
+
+        INPUT:
+
+        - ``z`` -- float array of shape ``(N, r)``: the pre-activations
+          computed in floating point (one row per point)
+        - ``E`` -- float array of shape ``(N, r)``: a rigorous bound on the
+          rounding error of ``z``
+        - ``S`` -- float array of shape ``(N, r)``: the scale
+          `|W||h| + |b|` of the pre-activations
+        - ``Zpre`` -- boolean array of shape ``(N, r)``: the pre-activations
+          known to vanish identically on the cell
+        - ``tol_rel`` -- float; the relative threshold of the ambiguity test
+
+        OUTPUT: a tuple ``(states, unsure, h, err, zero)``, see
+        :meth:`LeakyReLU.certified_float_step`; ``states`` is ``None`` (no
+        pattern columns) and no row is unsure
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import Linear
+            sage: z = np.array([[1.0, -2.0]]); E = np.array([[1e-16, 1e-16]])
+            sage: Linear().certified_float_step(z, E, abs(z), z == 0, 1e-12)
+            (None, array([False]), array([[ 1., -2.]]), array([[1.e-16, 1.e-16]]),
+             array([[False, False]]))
+        """
+        return None, np.zeros(z.shape[0], dtype=bool), z, E, Zpre
+
+    def exact_states(self, A, c, z):
+        r"""
+        Return the states of the units at a point (none for a linear layer).
+
+        INPUT:
+
+        - ``A``, ``c`` -- the pre-activations `x \mapsto A x + c` on the
+          cell (a matrix and a vector over `\QQ`)
+        - ``z`` -- the exact pre-activations at the point
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().exact_states(matrix(QQ, [[1]]), vector(QQ, [0]), vector(QQ, [0]))
+            ()
+        """
+        return ()
+
+    def post_values(self, z, states):
+        r"""
+        Return the post-activation values of the pre-activation values
+        ``z`` (here: ``z`` itself).
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().post_values(vector(QQ, [1, -2]), ())
+            (1, -2)
+        """
+        return z
+
+    def hyperplane_count(self, W, b, first_layer=False):
+        r"""
+        Return the number of (bent) hyperplanes of a layer ``(W, b)`` in the
+        region bound of ``monomial_bound``: none for a linear layer.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Linear
+            sage: Linear().hyperplane_count(matrix(QQ, [[1, 2]]), vector(QQ, [0]))
+            0
+        """
+        return 0
+
 
 class LeakyReLU(Activation):
     r"""
@@ -351,6 +466,8 @@ class LeakyReLU(Activation):
         sage: LeakyReLU(2)([-1, 1])
         [-2, 1]
     """
+
+    keeps_rank = True
 
     def __init__(self, alpha=0):
         self.alpha = to_rational(alpha)
@@ -556,6 +673,150 @@ class LeakyReLU(Activation):
         return {'kind': 'relu', 'alpha': al,
                 'alpha_err': 0.0 if exact else 2.0 ** -52 * abs(al)}
 
+    def _certified_on(self, z, E, S, Zpre, tol_rel):
+        r"""
+        Return ``(on, unsure)``: the float states of the units (a unit whose
+        pre-activation vanishes identically is off; all units are on for a
+        slope `1`) and the units whose state the float pass does not decide
+        (`|z| \le \max(\mathrm{tol\_rel} \cdot S, 2E)`).
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import ReLU
+            sage: z = np.array([[1.0, 0.0, -1.0]])
+            sage: ReLU()._certified_on(z, 0 * z, abs(z), z != z, 1e-12)
+            (array([[ True, False, False]]), array([[False,  True, False]]))
+        """
+        if self.alpha == 1:
+            on = np.ones(z.shape, dtype=bool)  # canonical: the state does not matter
+            unsure = np.zeros(z.shape, dtype=bool)
+        else:
+            tol = np.maximum(tol_rel * S, 2 * E)
+            on = (z > 0) & ~Zpre
+            unsure = ~Zpre & (np.abs(z) <= tol)
+        return on, unsure
+
+    def certified_float_step(self, z, E, S, Zpre, tol_rel):
+        r"""
+        Return one layer of the certified float forward pass: the states,
+        the outputs and a rigorous bound on their rounding error.
+
+        A unit is *unsure* when `|z| \le \max(\mathrm{tol\_rel} \cdot S, 2E)`,
+        unless its pre-activation vanishes identically on the cell (then it
+        is canonically off); all units of a leaky ReLU of slope `1` are on.
+        A pre-activation exactly `0` is off. The error bound of an output is
+        `\max(1, |\alpha|) E + 2 u |h|` (`u` the unit roundoff: the product by
+        the float slope), and the outputs known to vanish identically are
+        those of the input.
+
+        INPUT:
+
+        - ``z`` -- float array of shape ``(N, r)``: the pre-activations
+          computed in floating point (one row per point)
+        - ``E`` -- float array of shape ``(N, r)``: a rigorous bound on the
+          rounding error of ``z``
+        - ``S`` -- float array of shape ``(N, r)``: the scale
+          `|W||h| + |b|` of the pre-activations
+        - ``Zpre`` -- boolean array of shape ``(N, r)``: the pre-activations
+          known to vanish identically on the cell
+        - ``tol_rel`` -- float; the relative threshold of the ambiguity test
+
+        OUTPUT: a tuple ``(states, unsure, h, err, zero)``:
+
+        - ``states`` -- integer array of shape ``(N, units)``: the pattern
+          columns of this layer (``None`` for a layer without states)
+        - ``unsure`` -- boolean array of shape ``(N,)``: the rows whose
+          states are not decided by the float pass
+        - ``h``, ``err`` -- float arrays: the outputs and a rigorous bound on
+          their rounding error
+        - ``zero`` -- boolean array: the outputs known to vanish identically
+          on the cell
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import LeakyReLU
+            sage: z = np.array([[2.0, -4.0, 1e-20]]); E = np.full((1, 3), 1e-16)
+            sage: st, unsure, h, err, zero = LeakyReLU(1/2).certified_float_step(
+            ....:     z, E, abs(z), z != z, 1e-12)
+            sage: st, unsure, h
+            (array([[1, 0, 1]]), array([ True]), array([[ 2.e+00, -2.e+00,  1.e-20]]))
+        """
+        on, unsure = self._certified_on(z, E, S, Zpre, tol_rel)
+        alpha = float(self.alpha)
+        h = np.where(on, z, alpha * z)
+        err = max(1.0, abs(alpha)) * E + 2 * _U * np.abs(h)
+        return on.astype(np.int64), unsure.any(axis=1), h, err, Zpre
+
+    def exact_states(self, A, c, z):
+        r"""
+        Return the canonical states of the units at a point, or ``None`` if
+        the point lies on the boundary of its cell.
+
+        A unit whose pre-activation vanishes identically on the cell is off;
+        the units of a leaky ReLU of slope `1` are on.
+
+        INPUT:
+
+        - ``A``, ``c`` -- the pre-activations `x \mapsto A x + c` on the
+          cell (a matrix and a vector over `\QQ`)
+        - ``z`` -- the exact pre-activations at the point
+
+        OUTPUT: a tuple of states, or ``None``
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU, LeakyReLU
+            sage: A = matrix(QQ, [[1], [0], [-1]]); c = vector(QQ, [0, 0, 1])
+            sage: ReLU().exact_states(A, c, vector(QQ, [2, 0, -1]))
+            (1, 0, 0)
+            sage: ReLU().exact_states(A, c, vector(QQ, [1, 0, 0])) is None
+            True
+            sage: LeakyReLU(1).exact_states(A, c, vector(QQ, [1, 0, 0]))
+            (1, 1, 1)
+        """
+        zero = [A.row(i).is_zero() and c[i] == 0 for i in range(A.nrows())]
+        return self.states_at(z, None, zero=zero)
+
+    def post_values(self, z, states):
+        r"""
+        Return the post-activation values of the pre-activation values
+        ``z``: entry `k` scaled by the slope of unit `k`.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import LeakyReLU
+            sage: LeakyReLU(1/4).post_values(vector(QQ, [4, -4]), (1, 0))
+            (4, -1)
+        """
+        return vector(QQ, [s * a for s, a in zip(self.slopes(states), z)])
+
+    def hyperplane_count(self, W, b, first_layer=False):
+        r"""
+        Return the number of (bent) hyperplanes of a layer ``(W, b)`` in the
+        region bound of ``monomial_bound``: the units whose weights are not
+        all zero, counted once per distinct hyperplane in the first layer.
+
+        INPUT:
+
+        - ``W``, ``b`` -- the weights and biases of the layer
+        - ``first_layer`` -- boolean (default: ``False``); whether the layer
+          acts on the input (its hyperplanes are then true hyperplanes, and
+          repeated ones are counted once)
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import ReLU
+            sage: W = matrix(QQ, [[1, 0], [2, 0], [0, 0]]); b = vector(QQ, [1, 2, 5])
+            sage: ReLU().hyperplane_count(W, b), ReLU().hyperplane_count(W, b, first_layer=True)
+            (2, 1)
+        """
+        rows = [tuple(W.row(r)) + (b[r],) for r in range(W.nrows()) if W.row(r) != 0]
+        if first_layer:
+            return len(set(_hyperplane(r) for r in rows))
+        return len(rows)
+
 
 class ReLU(LeakyReLU):
     r"""
@@ -567,6 +828,9 @@ class ReLU(LeakyReLU):
         sage: ReLU()([-1, 2]), ReLU().spec()
         ([0, 2], ('relu',))
     """
+
+    keeps_rank = False
+    allowed_as_output = True
 
     def __init__(self):
         LeakyReLU.__init__(self, 0)
@@ -585,6 +849,34 @@ class ReLU(LeakyReLU):
 
     def _repr_(self):
         return "ReLU"
+
+    def certified_float_step(self, z, E, S, Zpre, tol_rel):
+        r"""
+        Return one layer of the certified float forward pass (see
+        :meth:`LeakyReLU.certified_float_step`).
+
+        The outputs of the units that are surely off are exactly `0`: their
+        error bound is `0` and they vanish identically on the cell; the
+        other outputs keep the error bound of their pre-activation.
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import ReLU
+            sage: z = np.array([[2.0, -4.0, 1e-20]]); E = np.full((1, 3), 1e-16)
+            sage: st, unsure, h, err, zero = ReLU().certified_float_step(z, E, abs(z), z != z, 1e-12)
+            sage: st, unsure
+            (array([[1, 0, 1]]), array([ True]))
+            sage: h, err
+            (array([[2.e+00, 0.e+00, 1.e-20]]), array([[1.e-16, 0.e+00, 1.e-16]]))
+            sage: zero
+            array([[False,  True, False]])
+        """
+        on, unsure = self._certified_on(z, E, S, Zpre, tol_rel)
+        off_sure = ~on & ~unsure
+        h = np.where(on, z, 0.0)
+        err = np.where(off_sure, 0.0, E)
+        return on.astype(np.int64), unsure.any(axis=1), h, err, off_sure
 
 
 class Maxout(Activation):
@@ -785,6 +1077,119 @@ class Maxout(Activation):
             [('k', 2), ('kind', 'maxout')]
         """
         return {'kind': 'maxout', 'k': self.k}
+
+    def certified_float_step(self, z, E, S, Zpre, tol_rel):
+        r"""
+        Return one layer of the certified float forward pass: the winning
+        row of every unit, its value and a rigorous bound on its rounding
+        error.
+
+        The winner is the first maximal row; a unit whose rows all vanish
+        identically on the cell is in state `0` and its output vanishes
+        identically. A row is *unsure* when, in some other unit of rank
+        `k > 1`, the two largest values are within
+        `\max(\mathrm{tol\_rel} \cdot \max S, 4 \max E)` of each other (maxima
+        over the rows of the unit). The error bound of an output is the
+        largest error bound of the rows of its unit.
+
+        INPUT and OUTPUT: as in :meth:`LeakyReLU.certified_float_step`
+
+        EXAMPLES::
+
+            sage: import numpy as np
+            sage: from sage_tropnet.layers import Maxout
+            sage: z = np.array([[1.0, 3.0, 2.0, 2.0], [0.0, 0.0, 5.0, -1.0]])
+            sage: E = np.full(z.shape, 1e-16)
+            sage: Zpre = np.array([[False] * 4, [True, True, False, False]])
+            sage: st, unsure, h, err, zero = Maxout(2).certified_float_step(z, E, abs(z), Zpre, 1e-12)
+            sage: st, unsure, h, zero
+            (array([[1, 0],
+                    [0, 0]]), array([ True, False]), array([[3., 2.],
+                    [0., 5.]]), array([[False, False],
+                    [ True, False]]))
+        """
+        N, r = z.shape
+        k = self.k
+        U = r // k
+        z3 = z.reshape(N, U, k)
+        allzero = Zpre.reshape(N, U, k).all(axis=2)
+        idx = np.argmax(z3, axis=2)
+        idx[allzero] = 0
+        top = np.take_along_axis(z3, idx[:, :, None], axis=2)[:, :, 0]
+        Emax = E.reshape(N, U, k).max(axis=2)
+        unsure = np.zeros(N, dtype=bool)
+        if k > 1:
+            second = np.partition(z3, k - 2, axis=2)[:, :, k - 2]
+            tolu = np.maximum(tol_rel * S.reshape(N, U, k).max(axis=2), 4 * Emax)
+            unsure = (~allzero & (top - second <= tolu)).any(axis=1)
+        return idx.astype(np.int64), unsure, top, Emax, allzero
+
+    def exact_states(self, A, c, z):
+        r"""
+        Return the winning row of every unit at a point, or ``None`` if the
+        point lies on the boundary of its cell (a tie between rows that
+        differ on the cell).
+
+        Rows that coincide on the cell (same ``A`` row and ``c`` entry) are
+        one piece: the first of them wins.
+
+        INPUT:
+
+        - ``A``, ``c`` -- the pre-activations `x \mapsto A x + c` on the
+          cell (a matrix and a vector over `\QQ`)
+        - ``z`` -- the exact pre-activations at the point
+
+        OUTPUT: a tuple of states, or ``None``
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: A = matrix(QQ, [[1], [1], [-1], [0]]); c = vector(QQ, [0, 0, 0, 0])
+            sage: Maxout(2).exact_states(A, c, vector(QQ, [1, 1, -1, 0]))
+            (0, 1)
+            sage: Maxout(2).exact_states(A, c, vector(QQ, [0, 0, 0, 0])) is None
+            True
+        """
+        k = self.k
+        same = set()
+        for u in range(A.nrows() // k):
+            for r in range(u * k, (u + 1) * k):
+                for s in range(u * k, r):
+                    if A.row(r) == A.row(s) and c[r] == c[s]:
+                        same.add((s, r))
+        return self.states_at(z, None, zero=same)
+
+    def post_values(self, z, states):
+        r"""
+        Return the post-activation values of the pre-activation values
+        ``z``: the value of the winning row of each unit.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: Maxout(2).post_values(vector(QQ, [1, 5, -2, -3]), (1, 0))
+            (5, -2)
+        """
+        k = self.k
+        return vector(QQ, [z[u * k + s] for u, s in enumerate(states)])
+
+    def hyperplane_count(self, W, b, first_layer=False):
+        r"""
+        Return the number of (bent) hyperplanes of a layer ``(W, b)`` in the
+        region bound of ``monomial_bound``: `\binom{k}{2}` per unit whose
+        rows are not all equal.
+
+        EXAMPLES::
+
+            sage: from sage_tropnet.layers import Maxout
+            sage: W = matrix(QQ, [[1, 0], [0, 1], [2, 2], [2, 2]])
+            sage: Maxout(2).hyperplane_count(W, vector(QQ, [0, 0, 1, 2]))
+            1
+        """
+        k = self.k
+        units = sum(1 for u in range(W.nrows() // k)
+                    if any(W.row(u * k + j) != W.row(u * k) for j in range(1, k)))
+        return units * k * (k - 1) // 2
 
 
 def activation(a):

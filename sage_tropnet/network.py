@@ -101,16 +101,6 @@ class TropicalizationTooLarge(ValueError):
         self.limit = limit
 
 
-def _hyperplane(row):
-    r"""
-    Return the hyperplane `\{a \cdot x + c = 0\}` of the row ``(a, c)`` as a
-    canonical tuple (scaled to a first nonzero entry of absolute value 1 and
-    a positive sign).
-    """
-    lead = next(x for x in row if x != 0)
-    return tuple(x / abs(lead) * (1 if lead > 0 else -1) for x in row)
-
-
 class _SizeGuard:
     r"""
     The limit of :meth:`ReLUNetwork.tropicalize` during the expansion.
@@ -208,11 +198,12 @@ class ReLUNetwork(SageObject):
         activations = [_activation(a) for a in activations]
         if len(activations) != len(layers):
             raise ValueError("%s activations for %s layers" % (len(activations), len(layers)))
-        if activations[-1][0] not in ('relu', 'linear'):
+        objects = tuple(_as_activation(a) for a in activations)
+        if not objects[-1].allowed_as_output:
             raise ValueError("the output activation must be 'linear' or 'relu'")
         # shapes
         widths = [Ws[0].ncols()]
-        for i, (W, b, a) in enumerate(zip(Ws, bs, activations)):
+        for i, (W, b, a) in enumerate(zip(Ws, bs, objects)):
             if W.ncols() != widths[-1]:
                 raise ValueError("layer %s: weight matrix has %s columns but the previous "
                                  "layer has %s outputs" % (i, W.ncols(), widths[-1]))
@@ -221,7 +212,7 @@ class ReLUNetwork(SageObject):
                                  "entries" % (i, W.nrows(), len(b)))
             if W.nrows() == 0 or W.ncols() == 0:
                 raise ValueError("layer %s: empty weight matrix" % i)
-            k = a[1] if a[0] == 'maxout' else 1
+            k = a.rows_per_unit
             if W.nrows() % k:
                 raise ValueError("layer %s: maxout of rank %s needs a multiple of %s rows, "
                                  "got %s" % (i, k, k, W.nrows()))
@@ -229,7 +220,7 @@ class ReLUNetwork(SageObject):
         self._W = tuple(Ws)
         self._b = tuple(bs)
         self._act = tuple(activations)
-        self._activations = tuple(_as_activation(a) for a in activations)
+        self._activations = objects
         self._widths = widths
         self._cache = {}
 
@@ -628,24 +619,12 @@ class ReLUNetwork(SageObject):
         from sage_tropnet.bounds import zaslavsky_bound
         bound = 1
         dim = self.input_dimension()
-        for i, (W, b, act) in enumerate(zip(self._W, self._b, self._act)):
-            kind = act[0]
-            if kind == 'linear':
+        for i, (W, b, act) in enumerate(zip(self._W, self._b, self._activations)):
+            m = act.hyperplane_count(W, b, first_layer=(i == 0))
+            if not act.keeps_rank or i == 0:
                 dim = min(dim, W.rank())
-                continue
-            rows = [tuple(W.row(r)) + (b[r],) for r in range(W.nrows()) if W.row(r) != 0]
-            if kind == 'maxout':
-                k = act[1]
-                units = sum(1 for u in range(W.nrows() // k)
-                            if any(W.row(u * k + j) != W.row(u * k) for j in range(1, k)))
-                m = units * k * (k - 1) // 2
-            elif i == 0:
-                m = len(set(_hyperplane(r) for r in rows))
-            else:
-                m = len(rows)
-            if kind != 'leaky_relu' or i == 0:
-                dim = min(dim, W.rank())
-            bound *= int(zaslavsky_bound(m, dim))
+            if not act.is_linear:
+                bound *= int(zaslavsky_bound(m, dim))
         return bound
 
     @staticmethod
@@ -735,9 +714,9 @@ class ReLUNetwork(SageObject):
                               list(self._act)))
 
     def _repr_(self):
-        hidden = set(a for a in self._act[:-1])
-        kind = "ReLU" if hidden <= {('relu',)} else ", ".join(
-            sorted("%s" % (a[0] if a[0] == 'relu' else "%s(%s)" % a) for a in hidden))
+        hidden = set(self._activations[:-1])
+        kind = "ReLU" if hidden <= {_as_activation('relu')} else ", ".join(
+            sorted(a.label() for a in hidden))
         return "%s network %s (output activation: %s)" % (kind, self._widths, self._act[-1][0])
 
     def _latex_(self):
@@ -750,9 +729,9 @@ class ReLUNetwork(SageObject):
         """
         from sage.misc.latex import latex
         s = "x"
-        for W, b, act in zip(self._W, self._b, self._act):
+        for W, b, act in zip(self._W, self._b, self._activations):
             s = r"%s %s + %s" % (latex(W), s, latex(b))
-            if act[0] != 'linear':
+            if not act.is_linear:
                 s = r"\sigma\left(%s\right)" % s
         return s
 
@@ -803,8 +782,7 @@ def random_network(dims, seed=None, init='paper', output_activation='linear',
                          "hidden and output widths), got %r" % (dims,))
     dims = [int(d) for d in dims]
     rng = np.random.default_rng(as_seed(seed))
-    act = _activation(hidden_activation)
-    k = act[1] if act[0] == 'maxout' else 1
+    k = _as_activation(hidden_activation).rows_per_unit
     layers = []
     for i in range(len(dims) - 1):
         fan_in, fan_out = dims[i], dims[i + 1]

@@ -73,6 +73,7 @@ from sage.matrix.constructor import matrix
 from sage.modules.free_module_element import vector
 
 from sage_tropnet.misc.inputs import as_seed
+from sage_tropnet.layers import activation
 
 #: relative threshold of the ambiguity test: a pre-activation ``z`` is
 #: ambiguous when ``|z| <= TOL_REL * scale`` (``scale = |W||h| + |b|``) or
@@ -106,9 +107,10 @@ class _NetData:
     def __init__(self, net):
         self.n = net.input_dimension()
         self.layers = net.layers()
+        self.acts = [activation(act) for _, _, act in self.layers]
         self.flayers = []
-        self.layout = []  # (layer index, kind, number of columns)
-        for li, (W, b, act) in enumerate(self.layers):
+        self.layout = []  # (layer index, activation, number of columns)
+        for li, ((W, b, _), act) in enumerate(zip(self.layers, self.acts)):
             Wf = np.array([[float(a) for a in row] for row in W.rows()],
                           dtype=np.float64).reshape(W.nrows(), W.ncols())
             bf = np.array([float(a) for a in b], dtype=np.float64)
@@ -119,13 +121,8 @@ class _NetData:
             info = dict(W=Wf, b=bf, absW=np.abs(Wf), absb=np.abs(bf), nzW=nz,
                         bzero=np.array([a == 0 for a in b], dtype=bool), fanin=W.ncols(),
                         act=act)
-            if act[0] == 'leaky_relu':
-                info['alpha'] = float(act[1])
             self.flayers.append(info)
-            if act[0] == 'maxout':
-                self.layout.append((li, 'maxout', W.nrows() // act[1]))
-            elif act[0] in ('relu', 'leaky_relu'):
-                self.layout.append((li, act[0], W.nrows()))
+            self.layout.append((li, act, act.units(W.nrows())))
         self.ncols = sum(c for _, _, c in self.layout)
         self.maps = {}  # pattern tuple -> (M, v), exact affine map of all outputs
 
@@ -191,48 +188,11 @@ def _forward_float(data, X, want_patterns):
         # an overflow (inf) or an invalid operation (NaN): decided exactly
         amb |= ~(np.isfinite(z) & np.isfinite(E)).all(axis=1)
         Zpre = L['bzero'][None, :] & (((~Z).astype(np.float64) @ L['nzW'].T) == 0)
-        tol = np.maximum(TOL_REL * S, 2 * E)
-        kind = L['act'][0]
-        if kind == 'linear':
-            h, err, Z = z, E, Zpre
-            continue
-        if kind in ('relu', 'leaky_relu'):
-            alpha = L.get('alpha', 0.0)
-            if kind == 'leaky_relu' and L['act'][1] == 1:
-                on = np.ones(z.shape, dtype=bool)  # canonical: the state does not matter
-                unsure = np.zeros(z.shape, dtype=bool)
-            else:
-                on = (z > 0) & ~Zpre
-                unsure = ~Zpre & (np.abs(z) <= tol)
-            amb |= unsure.any(axis=1)
-            if kind == 'relu':
-                off_sure = ~on & ~unsure
-                h = np.where(on, z, 0.0)
-                err = np.where(off_sure, 0.0, E)
-                Z = off_sure
-            else:
-                h = np.where(on, z, alpha * z)
-                err = max(1.0, abs(alpha)) * E + 2 * _U * np.abs(h)
-                Z = Zpre
-            if want_patterns:
-                cols.append(on.astype(np.int64))
-            continue
-        # maxout of rank k
-        k = L['act'][1]
-        U = z.shape[1] // k
-        z3 = z.reshape(N, U, k)
-        allzero = Zpre.reshape(N, U, k).all(axis=2)
-        idx = np.argmax(z3, axis=2)
-        idx[allzero] = 0
-        top = np.take_along_axis(z3, idx[:, :, None], axis=2)[:, :, 0]
-        Emax = E.reshape(N, U, k).max(axis=2)
-        if k > 1:
-            second = np.partition(z3, k - 2, axis=2)[:, :, k - 2]
-            tolu = np.maximum(TOL_REL * S.reshape(N, U, k).max(axis=2), 4 * Emax)
-            amb |= (~allzero & (top - second <= tolu)).any(axis=1)
-        h, err, Z = top, Emax, allzero
-        if want_patterns:
-            cols.append(idx.astype(np.int64))
+        # the activation: states, ambiguous rows, outputs and their error bound
+        states, unsure, h, err, Z = L['act'].certified_float_step(z, E, S, Zpre, TOL_REL)
+        amb |= unsure
+        if want_patterns and states is not None:
+            cols.append(states)
     P = None
     if want_patterns:
         P = np.concatenate(cols, axis=1) if cols else np.zeros((N, 0), dtype=np.int64)
@@ -337,48 +297,15 @@ def _exact_pattern(data, x):
     v = vector(QQ, n)
     h = x
     pattern = []
-    for W, b, act in data.layers:
+    for (W, b, _), act in zip(data.layers, data.acts):
         A = W * M
         c = W * v + b
         z = W * h + b
-        kind = act[0]
-        if kind == 'linear':
-            M, v, h = A, c, z
-            continue
-        if kind == 'maxout':
-            k = act[1]
-            rows, cs, vals = [], [], []
-            for u in range(W.nrows() // k):
-                distinct = []
-                for r in range(u * k, (u + 1) * k):
-                    if not any(A.row(r) == A.row(s) and c[r] == c[s] for s in distinct):
-                        distinct.append(r)
-                best = max(z[r] for r in distinct)
-                winners = [r for r in distinct if z[r] == best]
-                if len(winners) > 1:
-                    return None
-                r = winners[0]
-                pattern.append(r - u * k)
-                rows.append(A.row(r))
-                cs.append(c[r])
-                vals.append(z[r])
-            M, v, h = matrix(QQ, rows), vector(QQ, cs), vector(QQ, vals)
-            continue
-        alpha = act[1] if kind == 'leaky_relu' else QQ(0)
-        scale = []
-        for i in range(W.nrows()):
-            if alpha == 1:
-                s = 1
-            elif A.row(i).is_zero() and c[i] == 0:
-                s = 0
-            elif z[i] == 0:
-                return None
-            else:
-                s = 1 if z[i] > 0 else 0
-            pattern.append(s)
-            scale.append(QQ(1) if s else alpha)
-        D = matrix.diagonal(QQ, scale)
-        M, v, h = D * A, D * c, D * z
+        states = act.exact_states(A, c, z)
+        if states is None:
+            return None
+        pattern.extend(states)
+        M, v, h = act.post_rows(A, states), act.post_values(c, states), act.post_values(z, states)
     return tuple(pattern)
 
 
@@ -391,8 +318,8 @@ def _check_pattern(data, pattern):
         raise ValueError("the pattern has %s entries, the network has %s neurons with a "
                          "nonlinear activation" % (len(pattern), data.ncols))
     pos = 0
-    for li, kind, ncol in data.layout:
-        top = data.layers[li][2][1] if kind == 'maxout' else 2
+    for li, act, ncol in data.layout:
+        top = act.number_of_states()
         for s in pattern[pos:pos + ncol]:
             if not 0 <= s < top:
                 raise ValueError("invalid state %s in layer %s (expected 0..%s)"
@@ -413,26 +340,12 @@ def _affine_map(data, pattern):
     M = matrix.identity(QQ, n)
     v = vector(QQ, n)
     pos = 0
-    for W, b, act in data.layers:
+    for (W, b, _), act, (_, _, ncol) in zip(data.layers, data.acts, data.layout):
         A = W * M
         c = W * v + b
-        kind = act[0]
-        if kind == 'linear':
-            M, v = A, c
-            continue
-        if kind == 'maxout':
-            k = act[1]
-            U = W.nrows() // k
-            sel = [u * k + pattern[pos + u] for u in range(U)]
-            pos += U
-            M = A.matrix_from_rows(sel)
-            v = vector(QQ, [c[r] for r in sel])
-            continue
-        alpha = act[1] if kind == 'leaky_relu' else QQ(0)
-        st = pattern[pos:pos + W.nrows()]
-        pos += W.nrows()
-        D = matrix.diagonal(QQ, [QQ(1) if s else alpha for s in st])
-        M, v = D * A, D * c
+        states = pattern[pos:pos + ncol]
+        pos += ncol
+        M, v = act.post_rows(A, states), act.post_values(c, states)
     M.set_immutable()
     v.set_immutable()
     data.maps[pattern] = (M, v)

@@ -129,3 +129,14 @@ def test_shape_errors_name_the_layer():
         ReLUNetwork([([[1, 2]], [0, 1])])
     with pytest.raises(ValueError, match="activation"):
         ReLUNetwork([([[1]], [0])], output_activation='tanh')
+
+
+def test_repr_and_latex_of_every_activation():
+    for hidden, kind in [('relu', "ReLU"), (('leaky_relu', QQ(1) / 10), "leaky_relu(1/10)"),
+                         (('maxout', 2), "maxout(2)"), ('linear', "linear")]:
+        rows = 2 if hidden == ('maxout', 2) else 1
+        net = ReLUNetwork([([[1]] * rows, [0] * rows), ([[1]], [0])], hidden_activation=hidden)
+        assert repr(net).startswith(kind + " network [1, 1, 1]")
+        assert ("sigma" in net._latex_()) == (hidden != 'linear')
+    with pytest.raises(ValueError, match="output activation"):
+        ReLUNetwork([([[1]], [0])], output_activation=('leaky_relu', 0))
