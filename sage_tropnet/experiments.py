@@ -1231,7 +1231,10 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
 
         def done(row):
             if parts is not None:
-                write_part(parts, row, by_id[row["task_id"]] if by_id else None)
+                if by_id is None:
+                    write_part(parts, row)
+                else:
+                    write_part(parts, row, by_id[row["task_id"]])
             rows[row["task_id"]] = row
             bar.update(1)
 

@@ -63,6 +63,7 @@ AUTHORS:
 
 import contextlib
 import os
+import sys
 import tempfile
 import threading
 
@@ -443,6 +444,30 @@ def read_text(path, max_bytes=MAX_TEXT_BYTES, follow_symlinks=True):
                                % (data[err.start], err.start))
 
 
+#: The most digits of an integer in a JSON or TOML file (Python's default
+#: limit, enforced here also when Sage has lifted it for the session).
+MAX_INT_DIGITS = 4300
+
+
+class _DigitLimit:
+    r"""
+    Context: Python's limit on integer digits set to :data:`MAX_INT_DIGITS`
+    while a file is parsed (``sage.all`` lifts it for the whole session).
+    """
+
+    def __enter__(self):
+        self.old = sys.get_int_max_str_digits() if hasattr(sys, "get_int_max_str_digits") \
+            else None
+        if self.old is not None:
+            sys.set_int_max_str_digits(MAX_INT_DIGITS)
+        return self
+
+    def __exit__(self, *exc):
+        if self.old is not None:
+            sys.set_int_max_str_digits(self.old)
+        return False
+
+
 def _parse_error(err):
     msg = _first_line(err)
     if "integer string conversion" in msg or "Exceeds the limit" in msg:
@@ -477,7 +502,8 @@ def parse_json(text):
     """
     import json
     try:
-        return json.loads(text)
+        with _DigitLimit():
+            return json.loads(text)
     except RecursionError:
         raise FileContentError("not valid JSON (nested too deeply)")
     except ValueError as err:
@@ -510,7 +536,8 @@ def parse_toml(text):
     except ImportError:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        return tomllib.loads(text)
+        with _DigitLimit():
+            return tomllib.loads(text)
     except RecursionError:
         raise FileContentError("not a valid TOML file (nested too deeply)")
     except (ValueError, TypeError) as err:  # TOMLDecodeError is a ValueError
