@@ -1224,8 +1224,9 @@ def sweep(spec, scheduler=None, out=None, resume=True, progress=None, n_workers=
     computed = len(tasks) - reused
 
     from tqdm.auto import tqdm
+    from sage_tropnet.misc.formatting import PROGRESS_DELAY
     disable = None if progress is None else not progress
-    with tqdm(total=len(tasks), initial=reused, desc="sweep", unit="task",
+    with tqdm(delay=PROGRESS_DELAY, total=len(tasks), initial=reused, desc="sweep", unit="task",
               disable=disable) as bar:
         by_id = {t["task_id"]: t for t in tasks} if runner is not None else None
 

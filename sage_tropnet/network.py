@@ -556,7 +556,8 @@ class ReLUNetwork(SageObject):
         G = [one] * n
         layers = list(zip(self._W, self._b, self._act))
         from tqdm.auto import tqdm
-        bar = tqdm(total=sum(W.nrows() for W in self._W), desc="tropicalize", unit=" neurons",
+        from sage_tropnet.misc.formatting import PROGRESS_DELAY
+        bar = tqdm(delay=PROGRESS_DELAY, total=sum(W.nrows() for W in self._W), desc="tropicalize", unit=" neurons",
                    disable=(not progress) if progress is not None else None, leave=False)
         guard = _SizeGuard(max_monomials)
         try:

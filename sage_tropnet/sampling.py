@@ -690,7 +690,8 @@ def estimate_linear_regions(net, radius=10, samples=1000, seed=None, method="jac
     rng = np.random.default_rng(as_seed(seed))
 
     from tqdm.auto import tqdm
-    bar = tqdm(total=samples, desc="sampling", unit="pt", leave=False,
+    from sage_tropnet.misc.formatting import PROGRESS_DELAY
+    bar = tqdm(delay=PROGRESS_DELAY, total=samples, desc="sampling", unit="pt", leave=False,
                disable=None if progress is None else not progress)
     order = {}   # pattern tuple -> index (first-seen order)
     reps = []    # index -> list of representative points (float rows)

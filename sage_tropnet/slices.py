@@ -498,8 +498,9 @@ def local_complexity(net, points, radius, kind='linear', output=0, mode='exact',
                          "has 2^%s vertices): pass directions= (a slice through each point, "
                          "at most %s of them)" % (k, k, MAX_BALL_DIMENSION))
     from tqdm.auto import tqdm
+    from sage_tropnet.misc.formatting import PROGRESS_DELAY
     out = []
-    for x in tqdm(list(points), desc="local complexity", unit=" points",
+    for x in tqdm(list(points), delay=PROGRESS_DELAY, desc="local complexity", unit=" points",
                   disable=not progress):
         x = _point(x)
         if len(x) != n:

@@ -539,7 +539,8 @@ def _hoffman_pvz(rows, n, norm, exact, progress=False, deadline=None):
     if m == 0:
         return best
     from tqdm.auto import tqdm
-    bar = tqdm(desc="Hoffman (PVZ, %s rows)" % m, unit=" LPs", leave=False, mininterval=0.5,
+    from sage_tropnet.misc.formatting import PROGRESS_DELAY
+    bar = tqdm(delay=PROGRESS_DELAY, desc="Hoffman (PVZ, %s rows)" % m, unit=" LPs", leave=False, mininterval=0.5,
                disable=(not progress) if progress is not None else None)
     try:
         return _pvz_loop(rows, n, norm, exact, best, bar, deadline, time.monotonic)
@@ -957,6 +958,7 @@ class _Independent:
         import time
         import numpy as np
         from tqdm.auto import tqdm
+        from sage_tropnet.misc.formatting import PROGRESS_DELAY
         n, m = self.n, self.m
         best = None
         limit = None if threshold is None else QQ(threshold) * self.L   # integer coordinates
@@ -967,7 +969,7 @@ class _Independent:
                 best = (v, (i,), (QQ(1),))
         bound = best[0] if best is not None else limit
         total = independent_candidates(m, n)
-        bar = tqdm(total=total, desc="Hoffman (independent sets)", unit=" sets", leave=False,
+        bar = tqdm(delay=PROGRESS_DELAY, total=total, desc="Hoffman (independent sets)", unit=" sets", leave=False,
                    disable=(not progress) if progress is not None else None, mininterval=0.5)
         bar.update(m)
 

@@ -492,12 +492,13 @@ def minimal_radius(f, center=None, box=None, output=0, certificate=False, cells=
     """
     import time
     from tqdm.auto import tqdm
+    from sage_tropnet.misc.formatting import PROGRESS_DELAY
     n, C = _complex_or_none(f, box, output, cells)
     x0 = _center(center, n)
     comps = _components(C) if C is not None else []
     deadline = None if max_seconds is None else time.monotonic() + float(max_seconds)
     distances, points = [], []
-    bar = tqdm(total=len(comps), desc="minimal radius", unit=" regions", leave=False,
+    bar = tqdm(delay=PROGRESS_DELAY, total=len(comps), desc="minimal radius", unit=" regions", leave=False,
                disable=(not progress) if progress is not None else None, mininterval=0.5)
     try:
         for k, keys in enumerate(comps):

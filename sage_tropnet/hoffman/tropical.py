@@ -206,6 +206,7 @@ class HoffmanRegions(namedtuple("HoffmanRegions", ["sides", "candidates", "nvari
         import time
         from sage.matrix.constructor import matrix
         from tqdm.auto import tqdm
+        from sage_tropnet.misc.formatting import PROGRESS_DELAY
         kind = bound if bound is not None else ("exact" if mode == "exact" else "float")
         deadline = None if max_seconds is None else time.monotonic() + float(max_seconds)
         data = []
@@ -232,7 +233,7 @@ class HoffmanRegions(namedtuple("HoffmanRegions", ["sides", "candidates", "nvari
             monomials = tuple((data[s][0][a], data[s][1][a]) for s, a in enumerate(cand))
             return TropicalHoffmanResult(value, indices, monomials, M, J, v, kind, len(done))
 
-        bar = tqdm(total=len(self.candidates), desc="Hoffman constant", unit=" regions",
+        bar = tqdm(delay=PROGRESS_DELAY, total=len(self.candidates), desc="Hoffman constant", unit=" regions",
                    leave=False, disable=(not progress) if progress is not None else None,
                    mininterval=0.5)
         try:

@@ -34,6 +34,11 @@ from sage.rings.rational_field import QQ
 from sage.structure.element import Vector
 
 
+#: Seconds before a progress bar appears: a call that ends sooner shows none
+#: (and leaves no widget in a saved notebook).
+PROGRESS_DELAY = 1.0
+
+
 def json_number(x, as_float=False):
     r"""
     Return ``x`` as a JSON-friendly value.

@@ -187,7 +187,8 @@ class _Bar:
             return
         if self.bar is None:
             from tqdm.auto import tqdm
-            self.bar = tqdm(desc=self.desc, unit=" cells", leave=False, mininterval=0.5,
+            from sage_tropnet.misc.formatting import PROGRESS_DELAY
+            self.bar = tqdm(delay=PROGRESS_DELAY, desc=self.desc, unit=" cells", leave=False, mininterval=0.5,
                             disable=None)
         self.bar.update(count - self.done)
         self.done = count

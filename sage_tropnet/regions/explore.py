@@ -216,7 +216,8 @@ def explore(oracle, box=None, mode='exact', seed=0, progress=None, facets='kerne
     kern = CellFacets(n, exact=(mode == 'exact'))
     neighbour = getattr(work, 'neighbour', None)
     from tqdm.auto import tqdm
-    bar = tqdm(desc="cells" + (" (float)" if mode == 'float' else ""), unit=" cells",
+    from sage_tropnet.misc.formatting import PROGRESS_DELAY
+    bar = tqdm(delay=PROGRESS_DELAY, desc="cells" + (" (float)" if mode == 'float' else ""), unit=" cells",
                disable=True if progress is False else None, leave=False, mininterval=0.5)
     cells = []
     seen = {start}

@@ -765,7 +765,8 @@ class _Progress:
         self.bar = None
         if self.call is None and progress is not False:
             from tqdm.auto import tqdm
-            self.bar = tqdm(total=total, initial=done, desc="pieces", unit=" piece",
+            from sage_tropnet.misc.formatting import PROGRESS_DELAY
+            self.bar = tqdm(delay=PROGRESS_DELAY, total=total, initial=done, desc="pieces", unit=" piece",
                             disable=None if progress is None else not progress,
                             mininterval=0.5)
             self.bar.set_postfix(regions=regions, refresh=False)
