@@ -93,6 +93,8 @@ def main(argv=None):
     p.add_argument("--nets", default=None, help="e.g. 2-6-6-1,3-6-6-1")
     args = p.parse_args(argv)
     import sage_tropnet  # noqa: F401  (import time excluded)
+    if args.scale:
+        return scale(args)
     try:
         affinitree_count(he_weights([2, 2, 1], 0))
         have_peer = True
@@ -123,8 +125,6 @@ def main(argv=None):
               % (geomean(rex), geomean(rfl), len(rex)))
     if args.fixed:
         fixed_cost(args)
-    if args.scale:
-        scale(args)
 
 
 def fixed_cost(args):
@@ -158,22 +158,43 @@ def have_affinitree():
         return False
 
 
+_SCALE_CHILD = r"""
+import resource, sys, time, json
+import numpy as np
+import sage.all
+from sage_tropnet import from_numpy, count_activation_regions
+sys.path.insert(0, %r)
+from bench_affinitree import he_weights
+mode, dims, seed = %r, %r, %r
+net = from_numpy(he_weights(dims, seed))
+count_activation_regions(net, mode=mode, progress=False, box=1)   # warm up
+rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+t = time.perf_counter()
+c = count_activation_regions(net, mode=mode, progress=False)
+t = time.perf_counter() - t
+rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+print(json.dumps([int(c), t, rss0, rss1]))
+"""
+
+
 def scale(args):
     r"""
-    The largest counts found within 60 s, with the peak memory.
+    The largest counts found within 60 s, with the peak memory: every count
+    runs in a fresh process, whose peak resident memory is read before and
+    after the count (streaming: nothing is kept per region).
     """
-    from sage_tropnet import from_numpy, count_activation_regions
+    import json
+    import subprocess
+    here = os.path.dirname(os.path.abspath(__file__))
     for mode, dims in (('float', [4, 24, 24, 24, 1]), ('exact', [4, 18, 18, 18, 1]),
-                       ('float', [5, 20, 20, 20, 1]), ('exact', [5, 16, 16, 16, 1])):
-        net = from_numpy(he_weights(dims, args.seed))
-        rss0 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        t = time.perf_counter()
-        c = count_activation_regions(net, mode=mode, progress=False)
-        t = time.perf_counter() - t
-        rss1 = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+                       ('float', [5, 18, 18, 18, 1]), ('exact', [5, 16, 16, 16, 1])):
+        code = _SCALE_CHILD % (here, mode, dims, args.seed)
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                             check=True).stdout.strip().splitlines()[-1]
+        c, t, rss0, rss1 = json.loads(out)
         print("scale, %s mode: %s: %d activation regions in %.1f s (%.0f regions/s); "
-              "peak memory grew by %.1f MB (%.1f bytes per region)"
-              % (mode, dims, c, t, c / t, (rss1 - rss0) / 1024, 1024 * (rss1 - rss0) / c))
+              "peak memory %.0f MB before the count, %.0f MB after (%.1f bytes per region)"
+              % (mode, dims, c, t, c / t, rss0 / 1024, rss1 / 1024, 1024 * (rss1 - rss0) / c))
         sys.stdout.flush()
 
 
