@@ -178,6 +178,34 @@ def simulate(R, target=10 ** 8, workers=64):
                 projected_seconds=T, projected_merge_seconds=merge)
 
 
+def merge_cost():
+    r"""
+    The client's merge on networks that glue many cells across pieces
+    (integer weights, ReLU output): crossing pairs, boundary cells and merge
+    time per crossing pair, for the projection's worst case.
+    """
+    rows = []
+    for dims in ([4, 10, 10, 10, 1], [3, 12, 12, 12, 1]):
+        net = random_network(dims, seed=0, init="integer", output_activation="relu")
+        R = count_regions_parallel(net, scheduler="synchronous", pieces=64, progress=False)
+        cross = sum(e["cross"] for e in R.log)
+        per = R.merge_seconds / max(cross, 1)
+        print("merge, integer %s: %s activation / %s linear regions, %s pieces, %s crossing "
+              "pairs, %s boundary cells, merge %.3f s (%.1f us per crossing pair)"
+              % (dims, R.activation_regions, R.linear_regions, R.pieces, cross,
+                 R.boundary_cells, R.merge_seconds, 1e6 * per))
+        rows.append(dict(network=dims, activation_regions=R.activation_regions,
+                         linear_regions=R.linear_regions, pieces=R.pieces, crossing_pairs=cross,
+                         boundary_cells=R.boundary_cells, merge_seconds=R.merge_seconds))
+    worst = max(r["crossing_pairs"] / r["activation_regions"] for r in rows)
+    per = max(r["merge_seconds"] / max(r["crossing_pairs"], 1) for r in rows)
+    print("worst case for 1e8 regions: %.2f crossing pairs per region x %.1f us = %.0f s of "
+          "client merge, %.0e boundary cells held by the client"
+          % (worst, 1e6 * per, 1e8 * worst * per,
+             1e8 * max(r["boundary_cells"] / r["activation_regions"] for r in rows)))
+    return rows
+
+
 def main(argv=None):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[1],
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -185,17 +213,23 @@ def main(argv=None):
     p.add_argument("--speedup", action="store_true", help="LocalCluster vs serial")
     p.add_argument("--simulate", action="store_true",
                    help="per-piece log and a projection to 1e8 regions on 64 workers")
+    p.add_argument("--merge", action="store_true",
+                   help="merge cost on networks that glue many cells across pieces")
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--dims", default="5,14,14,14,1",
                    help="the network of --speedup/--simulate (He init)")
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--json", default=None, metavar="FILE")
     a = p.parse_args(argv)
-    if not (a.check or a.speedup or a.simulate):
-        a.check = a.speedup = a.simulate = True
+    if not (a.check or a.speedup or a.simulate or a.merge):
+        a.check = a.speedup = a.simulate = a.merge = True
+    out = {}
+    if a.merge:
+        out["merge"] = merge_cost()
+        if not (a.check or a.speedup or a.simulate):
+            return 0
     client, cluster, startup = local_client(a.workers)
     print("LocalCluster of %s workers started in %.1f s" % (a.workers, startup))
-    out = {}
     try:
         if a.check:
             out["check"] = check(client)

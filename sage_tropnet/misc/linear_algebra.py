@@ -45,6 +45,9 @@ import math
 
 from sage.rings.integer_ring import ZZ
 from sage.rings.rational_field import QQ
+from sage.rings.integer import Integer
+from sage.rings.rational import Rational
+
 
 
 def primitive_row(row):
@@ -74,6 +77,22 @@ def primitive_row(row):
         sage: type(primitive_row([QQ(2)])[0])
         <class 'int'>
     """
+    # fast path: integral entries (Python ints, Sage integers, integral Sage
+    # rationals)
+    row = tuple(row)
+    v = []
+    for t in row:
+        ty = type(t)
+        if ty is int:
+            v.append(t)
+        elif (ty is Integer or ty is Rational) and t.is_integral():
+            v.append(int(t))
+        else:
+            v = None
+            break
+    if v is not None:
+        g = math.gcd(*v)
+        return tuple(v) if g in (0, 1) else tuple(t // g for t in v)
     nums, dens = [], []
     for t in row:
         if type(t) is int:

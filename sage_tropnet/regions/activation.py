@@ -232,9 +232,7 @@ class ActivationOracle(CellOracle):
             if act.is_linear:
                 val, der = z, dz
             else:
-                A = matrix(QQ, len(z), 2, [[t, s] for t, s in zip(z, dz)])
-                P = act.post_rows(A, st)
-                val, der = P.column(0), P.column(1)
+                val, der = act.post_values(z, st), act.post_values(dz, st)
         key = tuple(key)
         if self.walk(key) is None:
             return self._walk_point(y, d)

@@ -1110,14 +1110,34 @@ def _exact_facet_point(oracle, key, row, fpt):
     Return an exact point in the relative interior of the facet ``row`` of
     the cell ``key`` (the float point projected onto the hyperplane if that
     works, else from PPL).
+
+    The projection and the test are done in integers: the float point is
+    `Y / D` with `D` a power of two, its projection `(n_2 Y - s a) / (D
+    n_2)` with `s = c D + a \cdot Y` and `n_2 = a \cdot a`.
     """
     from sage.geometry.polyhedron.constructor import Polyhedron
-    rows = [primitive_row(r) for r in oracle.ieqs(key)]
-    c, a = QQ(row[0]), vector(QQ, row[1:])
-    y = vector(QQ, [QQ(float(t).as_integer_ratio()) for t in fpt])
-    y = y - (c + a * y) / (a * a) * a
-    if all(r == row or QQ(r[0]) + vector(QQ, r[1:]) * y > 0 for r in rows):
-        return y
-    others = [list(r) for r in rows if r != row]
+    rows = oracle.ieqs(key)
+    c, a = int(row[0]), [int(t) for t in row[1:]]
+    ratios = [float(t).as_integer_ratio() for t in fpt]
+    D = max(q for _, q in ratios)                      # powers of two: the lcm
+    Y = [p * (D // q) for p, q in ratios]
+    s = c * D + sum(ai * yi for ai, yi in zip(a, Y))
+    n2 = sum(ai * ai for ai in a)
+    Yp = [n2 * yi - s * ai for yi, ai in zip(Y, a)]
+    Dp = D * n2
+    ok = True
+    for r in rows:
+        if any(type(t) is not int for t in r):
+            r = primitive_row(r)
+        if r[0] * Dp + sum(ri * yi for ri, yi in zip(r[1:], Yp)) > 0:
+            continue
+        if primitive_row(r) == tuple(row):
+            continue
+        ok = False
+        break
+    if ok:
+        return vector(QQ, [QQ(yi) / Dp for yi in Yp])
+    rows = [primitive_row(r) for r in rows]
+    others = [list(r) for r in rows if r != tuple(row)]
     F = Polyhedron(ieqs=others, eqns=[list(row)], base_ring=QQ, backend='ppl')
     return F.representative_point()
