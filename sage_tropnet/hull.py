@@ -10,7 +10,7 @@ ALGORITHM:
 
 Filter in floating point, then certify exactly. First choice: qhull's whole
 triangulated hull is certified (exact integer hyperplanes, closedness; see
-:func:`_certified_hull`), which gives the vertices and the edges at once.
+:func:`certified_hull`), which gives the vertices and the edges at once.
 Otherwise scipy's qhull proposes the
 vertex set of the lifted points (together with a floor copy of every point, so
 that the downward ray is represented); the exact polyhedron of the candidates
@@ -165,9 +165,27 @@ def _normal5(rows):
 _PAIRS5 = [(0, 1), (0, 2), (0, 3), (0, 4), (1, 2), (1, 3), (1, 4), (2, 3), (2, 4), (3, 4)]
 
 
-def _certified_hull(pts):
+def certified_hull(pts):
     r"""
-    See :func:`_certified_hull_impl`; ``None`` also when numbers overflow floats.
+    Return ``(vertices, adjacency)`` of the upper hull of the distinct lifted
+    points ``pts`` (tuples of rationals, the last coordinate the height),
+    found by qhull and certified exactly, or ``None`` when the certificate
+    cannot be made (the callers then use PPL).
+
+    See :func:`_certified_hull_impl` for the certificate; ``None`` also when
+    the numbers overflow floats.
+
+    EXAMPLES:
+
+    The lifted points of `\max(0, x, y, xy - 5, x^2y^2 - 1)`: the point of
+    `xy` is below the upper hull, the others are vertices; the hull graph
+    joins them::
+
+        sage: from sage_tropnet.hull import certified_hull
+        sage: pts = [(0, 0, 0), (1, 0, 0), (0, 1, 0), (1, 1, -5), (2, 2, -1)]
+        sage: V, adj = certified_hull([tuple(QQ(t) for t in p) for p in pts])
+        sage: sorted(V), sorted(adj[4])
+        ([0, 1, 2, 4], [1, 2])
     """
     try:
         return _certified_hull_impl(pts)
@@ -432,7 +450,7 @@ def upper_hull_vertices(points, heights):
         pts = [e + (best[e],) for e in distinct]
         cands = cert = None
         if len(pts) > FLOAT_FILTER_THRESHOLD:
-            cert = _certified_hull(pts)
+            cert = certified_hull(pts)
             if cert is None:
                 cands = _float_candidates(pts)
         if cert is not None:
@@ -468,7 +486,7 @@ def upper_hull_graph(points, heights):
     allpts = [tuple(QQ(a) for a in e) + (QQ(c),) for e, c in zip(points, heights)]
     if len(set(p[:-1] for p in allpts)) == len(allpts) and len(allpts) > FLOAT_FILTER_THRESHOLD:
         # one certified hull gives the vertices and the edges at once
-        cert = _certified_hull(allpts)
+        cert = certified_hull(allpts)
         if cert is not None and cert[1] is not None:
             verts, A = cert
             keep = sorted(verts)

@@ -287,6 +287,29 @@ def _to_qq(row):
     return vector(QQ, [QQ(float(a).as_integer_ratio()) for a in row])
 
 
+def exact_pattern(net, x):
+    r"""
+    Return the activation pattern of ``net`` at the point ``x``, computed
+    exactly (the flat convention of :func:`activation_patterns`), or
+    ``None`` if ``x`` lies on the boundary of its activation region.
+
+    Floats in ``x`` are taken at their exact binary value.
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.network import ReLUNetwork
+        sage: from sage_tropnet.sampling import exact_pattern
+        sage: net = ReLUNetwork([([[1, 0], [0, 1], [1, 1]], [0, 0, -1]), ([[1, 1, 1]], [0])])
+        sage: exact_pattern(net, [1/2, 3]), exact_pattern(net, [0.25, -1.0])
+        ((1, 1, 1), (1, 0, 0))
+        sage: exact_pattern(net, [0, 3]) is None
+        True
+    """
+    x = vector(QQ, [QQ(float(a).as_integer_ratio()) if isinstance(a, float) else QQ(a)
+                    for a in x])
+    return _exact_pattern(_data(net), x)
+
+
 def _exact_pattern(data, x):
     r"""
     Return the canonical pattern of the exact point ``x`` (a vector over
@@ -483,7 +506,35 @@ class _UnionFind:
             self.parent[max(a, b)] = min(a, b)
 
 
-def _sample(rng, m, n, R, domain):
+def sample_points(rng, m, n, R, domain='box'):
+    r"""
+    Return ``m`` points of `\RR^n` drawn uniformly from the sampling domain
+    of half-width ``R`` (an array of shape ``(m, n)``).
+
+    INPUT:
+
+    - ``rng`` -- a NumPy ``Generator``, or a seed (a non-negative integer,
+      Python, Sage or NumPy) or ``None``
+    - ``m``, ``n`` -- positive integers
+    - ``R`` -- positive number
+    - ``domain`` -- ``'box'`` (default; the cube `[-R, R]^n`, also
+      ``'ball'``, the sup-norm ball) or ``'l2ball'`` (the Euclidean ball of
+      radius ``R``)
+
+    EXAMPLES::
+
+        sage: import numpy as np
+        sage: from sage_tropnet.sampling import sample_points
+        sage: X = sample_points(0, 1000, 3, 2.0, 'l2ball')
+        sage: X.shape, bool(np.linalg.norm(X, axis=1).max() <= 2)
+        ((1000, 3), True)
+        sage: bool(abs(sample_points(np.random.default_rng(int(1)), 1000, 2, 1)).max() <= 1)
+        True
+    """
+    if not isinstance(rng, np.random.Generator):
+        rng = np.random.default_rng(as_seed(rng))
+    m, n = int(m), int(n)
+    R = float(R)
     if domain in ('box', 'ball'):
         return rng.uniform(-R, R, size=(m, n))
     g = rng.standard_normal(size=(m, n))
@@ -700,7 +751,7 @@ def estimate_linear_regions(net, radius=10, samples=1000, seed=None, method="jac
     done = 0
     while done < samples:
         m = min(CHUNK, samples - done)
-        X = _sample(rng, m, n, R, domain)
+        X = sample_points(rng, m, n, R, domain)
         P, amb, _, _ = _forward(data, X)
         keep = np.ones(m, dtype=bool)
         for r in np.nonzero(amb)[0]:

@@ -5,7 +5,7 @@ import numpy as np
 
 from sage.rings.rational_field import QQ
 
-from sage_tropnet.hull import _certified_hull, upper_hull_polyhedron, upper_hull_vertices, \
+from sage_tropnet.hull import certified_hull, upper_hull_polyhedron, upper_hull_vertices, \
     upper_hull_graph
 
 
@@ -32,7 +32,7 @@ def test_certified_hull_agrees_with_ppl():
             pts = [tuple(QQ(float(a).as_integer_ratio()) for a in rng.random(d + 1)) for _ in range(m)]
         if len(pts) <= d + 1:
             continue
-        cert = _certified_hull(pts)
+        cert = certified_hull(pts)
         if cert is None:
             continue
         done += 1

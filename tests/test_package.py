@@ -39,14 +39,7 @@ RANK = {name: rank for rank, name, _ in LAYOUT.MODULES}
 #: ``M._x`` outside ``M``) that remain, as ``(file, module, name)``; remove
 #: the entries as they go (an entry that is no longer used fails
 #: :func:`test_allowlist_is_not_stale`).
-UNDERSCORE_ALLOWLIST = {
-    # white-box tests of the sampling estimators (to move to their public API)
-    ("tests/test_sampling.py", "sampling", "_data"),
-    ("tests/test_sampling.py", "sampling", "_exact_pattern"),
-    ("tests/test_sampling.py", "sampling", "_to_qq"),
-    ("tests/test_sampling.py", "sampling", "_sample"),
-    ("tests/test_hull_certified.py", "hull", "_certified_hull"),
-}
+UNDERSCORE_ALLOWLIST = set()
 
 #: directories outside the package whose Python files are checked too
 OTHER_DIRS = ("tests", "tools", "benchmarks", "doc")
