@@ -235,6 +235,37 @@ def positive_integer(text):
     return value
 
 
+def scheduler_address(text, allowed=("serial", "local")):
+    r"""
+    Return the scheduler named in ``text``: one of ``allowed`` or the address
+    of a Dask scheduler (``tcp://HOST:PORT``, ``tls://HOST:PORT`` or
+    ``HOST:PORT``).
+
+    EXAMPLES::
+
+        sage: from sage_tropnet.cli.common import scheduler_address
+        sage: scheduler_address("local"), scheduler_address("tcp://127.0.0.1:8786")
+        ('local', 'tcp://127.0.0.1:8786')
+        sage: scheduler_address("10.0.0.2:8786")
+        'tcp://10.0.0.2:8786'
+        sage: scheduler_address("bogus")
+        Traceback (most recent call last):
+        ...
+        ArgumentTypeError: expected serial or local or the address of a dask scheduler
+        (tcp://HOST:PORT), got 'bogus'
+    """
+    t = str(text).strip()
+    if t in allowed:
+        return t
+    m = re.match(r"^(?:(tcp|tls|inproc|ucx)://)?([A-Za-z0-9_.\-\[\]:]+):(\d{1,5})$", t)
+    if m is None or not 0 < int(m.group(3)) < 65536:
+        raise argparse.ArgumentTypeError(
+            "expected %s or the address of a dask scheduler (tcp://HOST:PORT), got %r"
+            % (", ".join(allowed[:-1]) + " or " + allowed[-1] if len(allowed) > 1
+               else allowed[0], text))
+    return t if m.group(1) else "tcp://" + t
+
+
 def add_input_arguments(parser, kinds=("network",)):
     r"""
     Add the input file argument and the options of loading a network to

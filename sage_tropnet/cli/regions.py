@@ -44,7 +44,8 @@ from sage.rings.rational_field import QQ
 from sage_tropnet.cli.common import (add_input_arguments, add_output_argument, load_input,
                                      write_json, positive_rational, check_output,
                                      check_output_file, float_mode_problem,
-                                     add_max_monomials_argument, tropicalize_within_limit)
+                                     add_max_monomials_argument, tropicalize_within_limit,
+                                     scheduler_address, positive_integer)
 from sage_tropnet.misc.inputs import input_dimension, is_network
 
 #: The name of the command.
@@ -99,14 +100,15 @@ def add_arguments(parser):
                              "extension %s)" % ", ".join(PLOT_EXTENSIONS))
     # -- counting in pieces on a Dask cluster (issue 13; sage_tropnet.regions.parallel) --
     parser.add_argument("--scheduler", default="serial", metavar="local|serial|tcp://HOST:PORT",
+                        type=scheduler_address,
                         help="count a network's regions in pieces on a Dask cluster: 'local' "
                              "(a local cluster of --workers processes), the address of a "
                              "running dask scheduler, or 'serial' (default: one search here)")
-    parser.add_argument("--workers", type=int, default=None, metavar="N",
+    parser.add_argument("--workers", type=positive_integer, default=None, metavar="N",
                         help="with --scheduler local: the number of worker processes "
                              "(default: the number of cores); with an address: wait for N "
                              "workers")
-    parser.add_argument("--pieces", type=int, default=None, metavar="K",
+    parser.add_argument("--pieces", type=positive_integer, default=None, metavar="K",
                         help="with --scheduler: split the search into about K pieces "
                              "(default: 16 per worker)")
     # -- end of counting in pieces --

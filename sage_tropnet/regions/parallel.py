@@ -786,6 +786,11 @@ class _Progress:
             self.bar.close()
 
 
+#: seconds to wait for a dask scheduler, and for the workers asked for
+CONNECT_TIMEOUT = 30
+WAIT_FOR_WORKERS = 120
+
+
 def _connect(scheduler, workers):
     r"""
     Return ``(client, number of workers, close)`` for a scheduler that is
@@ -808,13 +813,24 @@ def _connect(scheduler, workers):
             cluster.close()
         return client, n, close
     if isinstance(scheduler, str):
-        client = Client(scheduler)
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as err:
+            raise ValueError("cannot reach the dask scheduler at %s (%s)"
+                             % (scheduler, str(err).splitlines()[0] if str(err) else
+                                type(err).__name__)) from None
         close = client.close
     else:
         client, close = scheduler, (lambda: None)
     try:
         if workers:
-            client.wait_for_workers(workers, timeout=120)
+            try:
+                client.wait_for_workers(workers, timeout=WAIT_FOR_WORKERS)
+            except (OSError, TimeoutError):
+                raise ValueError("the dask scheduler at %s has %s of the %s workers asked for "
+                                 "after %s s" % (scheduler,
+                                                 len(client.scheduler_info().get("workers", {})),
+                                                 workers, WAIT_FOR_WORKERS)) from None
         n = max(1, len(client.scheduler_info().get("workers", {})))
     except BaseException:
         close()
