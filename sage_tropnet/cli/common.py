@@ -235,7 +235,7 @@ def positive_integer(text):
     return value
 
 
-def scheduler_address(text, allowed=("serial", "local")):
+def scheduler_address(text, allowed=("serial", "local", "synchronous")):
     r"""
     Return the scheduler named in ``text``: one of ``allowed`` or the address
     of a Dask scheduler (``tcp://HOST:PORT``, ``tls://HOST:PORT`` or
@@ -251,8 +251,8 @@ def scheduler_address(text, allowed=("serial", "local")):
         sage: scheduler_address("bogus")
         Traceback (most recent call last):
         ...
-        ArgumentTypeError: expected serial or local or the address of a dask scheduler
-        (tcp://HOST:PORT), got 'bogus'
+        ArgumentTypeError: expected serial, local, synchronous or the address of a dask
+        scheduler (tcp://HOST:PORT), got 'bogus'
     """
     t = str(text).strip()
     if t in allowed:
@@ -261,8 +261,7 @@ def scheduler_address(text, allowed=("serial", "local")):
     if m is None or not 0 < int(m.group(3)) < 65536:
         raise argparse.ArgumentTypeError(
             "expected %s or the address of a dask scheduler (tcp://HOST:PORT), got %r"
-            % (", ".join(allowed[:-1]) + " or " + allowed[-1] if len(allowed) > 1
-               else allowed[0], text))
+            % (", ".join(allowed), text))
     return t if m.group(1) else "tcp://" + t
 
 

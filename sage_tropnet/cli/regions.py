@@ -103,7 +103,8 @@ def add_arguments(parser):
                         type=scheduler_address,
                         help="count a network's regions in pieces on a Dask cluster: 'local' "
                              "(a local cluster of --workers processes), the address of a "
-                             "running dask scheduler, or 'serial' (default: one search here)")
+                             "running dask scheduler, or 'serial' (default: one search here; "
+                             "'synchronous': the pieces one after the other here)")
     parser.add_argument("--workers", type=positive_integer, default=None, metavar="N",
                         help="with --scheduler local: the number of worker processes "
                              "(default: the number of cores); with an address: wait for N "

@@ -516,6 +516,14 @@ def _cell_start(P, path, extra, n):
     """
     gens = [[1] + list(v.vector()) for v in P.vertices()] + \
         [[0] + list(r.vector()) for r in P.rays()]
+    return _generators_start(gens, path, extra)
+
+
+def _generators_start(gens, path, extra):
+    r"""
+    Return a start cell with the homogeneous generators ``gens`` (exact) and
+    the path rows ``path`` (see :func:`_cell_start`).
+    """
     G, E, X, Z = [], [], [], []
     rows = [vector(QQ, r) for r, _ in path]
     for g in gens:
@@ -588,8 +596,13 @@ def start_cells(layers, domain, n, pivots=None):
     """
     W1, b1, act1 = layers[0]
     act1 = activation(act1)
-    P = _domain_polyhedron(domain, n)
-    if P is None and act1.rows_per_unit == 1 and not act1.is_linear and act1.alpha != 1:
+    if domain is not None and not hasattr(domain, 'inequalities_list'):
+        if QQ(domain) <= 0:
+            raise ValueError("the box half-width must be positive, got %s" % domain)
+        P = None
+    else:
+        P = _domain_polyhedron(domain, n)
+    if domain is None and act1.rows_per_unit == 1 and not act1.is_linear and act1.alpha != 1:
         piv = pivots if pivots is not None else _pivots(W1, n)
         if piv is None:
             raise ValueError("the first layer has rank < %s: project first" % n)
@@ -616,6 +629,17 @@ def start_cells(layers, domain, n, pivots=None):
             fixed = {piv[i]: (1 if signs[i] > 0 else 0) for i in range(n)}
             starts.append((G, E, X, Z, path, fixed))
         return starts, dom, n + 1
+    if P is None and domain is not None and not hasattr(domain, 'inequalities_list'):
+        # a box [-R, R]^n: its vertices are known, no polyhedron is built
+        R = QQ(domain)
+        dom, path = {}, []
+        for i in range(n):
+            for sg in (-1, 1):
+                r = [R] + [sg if j == i else 0 for j in range(n)]
+                dom[len(path)] = r
+                path.append((r, (K_DOMAIN, -1, len(path), 0, 0)))
+        gens = [[1] + [sg * R for sg in signs] for signs in itertools.product((1, -1), repeat=n)]
+        return [_generators_start(gens, path, {})], dom, len(path)
     from sage.geometry.polyhedron.constructor import Polyhedron
     if P is None:
         P = Polyhedron(lines=[[int(i == j) for j in range(n)] for i in range(n)],
