@@ -214,12 +214,7 @@ def _int_vector(v):
     r"""
     Return a primitive integer vector on the ray of the rational vector ``v``.
     """
-    den = 1
-    for t in v:
-        den = math.lcm(den, int(QQ(t).denominator()))
-    w = [int(QQ(t) * den) for t in v]
-    g = math.gcd(*w)
-    return [t // g for t in w] if g > 1 else w
+    return list(primitive_row(v))
 
 
 def _float_generator(w):
@@ -525,18 +520,19 @@ def _generators_start(gens, path, extra):
     the path rows ``path`` (see :func:`_cell_start`).
     """
     G, E, X, Z = [], [], [], []
-    rows = [vector(QQ, r) for r, _ in path]
+    # primitive integer rows and generators: the tight sets by integer dot
+    # products (a generator is tight on a row iff their integer forms are)
+    rows = [_int_vector(r) for r, _ in path]
     for g in gens:
-        gv = vector(QQ, g)
-        w = _int_vector(gv)
+        w = _int_vector(g)
         f, e, x = _float_generator(w)
         G.append(f)
         E.append(e)
         X.append(x)
-        Z.append([p for p, r in enumerate(rows) if r * gv == 0])
+        Z.append([p for p, r in enumerate(rows) if not sum(a * b for a, b in zip(r, w))])
     fpath = []
-    for r, desc in path:
-        f, e, x = _float_row(r)
+    for r, (_, desc) in zip(rows, path):
+        f, e, x = float_row(r)
         fpath.append((f, e, x, desc))
     return (G, E, X, Z, fpath, extra)
 
