@@ -128,6 +128,9 @@ def _check_float_range(obj):
     cannot hold together (exact mode handles them).
     """
     from sage.rings.rational_field import QQ
+    cache = getattr(obj, '_cache', None) if isinstance(obj, ReLUNetwork) else None
+    if cache is not None and cache.get('float range'):
+        return      # checked before (networks are immutable)
     if isinstance(obj, ReLUNetwork):
         groups = [list(W.list()) + list(b) for W, b, _ in obj.layers()]
     else:
@@ -148,6 +151,8 @@ def _check_float_range(obj):
                              % (float(lo) if lo > QQ(2) ** -1070 else 0.0,
                                 float(hi) if hi < QQ(2) ** 1024 else float('inf'),
                                 'layer' if isinstance(obj, ReLUNetwork) else 'part', i))
+    if cache is not None:
+        cache['float range'] = True
 
 
 def _seed(seed):
