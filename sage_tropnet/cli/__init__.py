@@ -88,7 +88,7 @@ from sage_tropnet.cli import (tropicalize, evaluate, regions, hoffman, radius, s
                               sweep)
 from sage_tropnet.cli import slice, track  # noqa: A004  (research workflows)
 from sage_tropnet.cli.common import PROG, add_input_arguments, load_input
-from sage_tropnet.cli.evaluate import load_points  # noqa: F401  (former home)
+from sage_tropnet.cli.common import load_points  # noqa: F401  (former home)
 from sage_tropnet.misc.files import remove_partial_files
 from sage_tropnet.misc.formatting import json_number
 

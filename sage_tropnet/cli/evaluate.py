@@ -57,7 +57,7 @@ import sys
 from sage.rings.rational_field import QQ
 
 from sage_tropnet.cli.common import add_input_arguments, load_input, write_json
-from sage_tropnet.cli.common import load_points as read_points
+from sage_tropnet.cli.common import load_points
 from sage_tropnet.misc.formatting import json_number
 
 #: The name of the command.
@@ -69,35 +69,6 @@ HELP = "evaluate the network and its tropical map exactly at points"
 #: The description of ``sage-tropnet evaluate --help``.
 DESCRIPTION = ("Evaluate the network and its tropical rational map exactly at every point "
                "of a .npy file and check that they agree (exit code 1 if they do not).")
-
-
-def load_points(path, dimension):
-    r"""
-    Return the points stored in a ``.npy`` file as lists of exact rationals.
-
-    INPUT:
-
-    - ``path`` -- string; a ``.npy`` file holding a 2-D real array of shape
-      (number of points, ``dimension``), read with ``allow_pickle=False``;
-      every entry is taken as its exact binary value
-    - ``dimension`` -- integer; the input dimension of the network
-
-    OUTPUT: a list of lists of elements of ``QQ``
-
-    EXAMPLES::
-
-        sage: import numpy as np
-        sage: from sage_tropnet.cli.evaluate import load_points
-        sage: p = tmp_filename(ext=".npy")
-        sage: np.save(p, np.array([[0.5, 0.1]]))
-        sage: load_points(p, 2)
-        [[1/2, 3602879701896397/36028797018963968]]
-        sage: load_points(p, 3)
-        Traceback (most recent call last):
-        ...
-        ValueError: ...npy: points must be a 2-D array of shape (n_points, 3), got shape (1, 2)
-    """
-    return read_points(path, dimension)  # read safely and exactly (int64 too)
 
 
 def decimal_tuple(values, digits=10):

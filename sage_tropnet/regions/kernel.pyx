@@ -102,6 +102,22 @@ cdef enum:
     L_MAXOUT = 2
 
 
+cdef inline uint64_t hash_words(const uint64_t *key, int W) nogil:
+    r"""
+    The splitmix64 hash of the ``W`` words of a tight set.
+    """
+    cdef uint64_t h = 1469598103934665603
+    cdef int q
+    for q in range(W):
+        h = (h ^ key[q]) * HK1
+        h ^= h >> 30
+        h *= HK2
+        h ^= h >> 27
+        h *= HK3
+        h ^= h >> 31
+    return h
+
+
 cdef inline double gam(int k) nogil:
     return k * U / (1.0 - k * U)
 
@@ -489,9 +505,7 @@ cdef class DDBase:
         """
         cdef int i, j, q, w, b, slot, cap, nk, found
         cdef int m = c.m, W = self.W
-        cdef uint64_t h, word
-        cdef uint64_t off = 1469598103934665603
-        cdef uint64_t mul = 1099511628211
+        cdef uint64_t word
         cdef uint64_t *key = <uint64_t *> malloc((W + 1) * sizeof(uint64_t))
         cdef uint64_t *hk
         cdef int *hv
@@ -523,15 +537,7 @@ cdef class DDBase:
                         word &= word - 1
                         memcpy(key, c.Z + i * W, W * sizeof(uint64_t))
                         key[w] &= ~((<uint64_t> 1) << b)
-                        h = off
-                        for q in range(W):
-                            h = (h ^ key[q]) * HK1
-                            h ^= h >> 30
-                            h *= HK2
-                            h ^= h >> 27
-                            h *= HK3
-                            h ^= h >> 31
-                        slot = <int> (h & <uint64_t> (cap - 1))
+                        slot = <int> (hash_words(key, W) & <uint64_t> (cap - 1))
                         while hv[slot] >= 0:
                             slot = (slot + 1) & (cap - 1)
                         memcpy(hk + slot * W, key, W * sizeof(uint64_t))
@@ -547,15 +553,7 @@ cdef class DDBase:
                         word &= word - 1
                         memcpy(key, c.Z + j * W, W * sizeof(uint64_t))
                         key[w] &= ~((<uint64_t> 1) << b)
-                        h = off
-                        for q in range(W):
-                            h = (h ^ key[q]) * HK1
-                            h ^= h >> 30
-                            h *= HK2
-                            h ^= h >> 27
-                            h *= HK3
-                            h ^= h >> 31
-                        slot = <int> (h & <uint64_t> (cap - 1))
+                        slot = <int> (hash_words(key, W) & <uint64_t> (cap - 1))
                         while hv[slot] >= 0:
                             found = 1
                             for q in range(W):

@@ -85,7 +85,6 @@ import itertools
 import json
 import os
 import sys
-import tempfile
 import time
 import warnings
 
@@ -94,6 +93,7 @@ from sage.rings.rational_field import QQ
 
 from sage_tropnet.network import ReLUNetwork
 from sage_tropnet.layers import activation
+from sage_tropnet.misc.files import FileContentError, atomic_write, parse_json, read_text
 from sage_tropnet.misc.union_find import UnionFind
 from sage_tropnet.regions.subdivide import subdivide, pieces as engine_pieces, NotPointedError
 from sage_tropnet.regions.activation import ActivationOracle
@@ -609,19 +609,8 @@ def save_piece(state, definition, result):
     data = _to_json(result)
     content = {"definition": definition, "result": data, "checksum": _digest(data)}
     path = _state_path(state, definition)
-    fd, tmp = tempfile.mkstemp(dir=state, prefix=".piece-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w") as f:
-            json.dump(content, f, sort_keys=True)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    with atomic_write(path) as f:
+        json.dump(content, f, sort_keys=True)
     return path
 
 
@@ -652,15 +641,14 @@ def load_piece(state, definition):
     try:
         if os.path.islink(path) or not os.path.isfile(path):
             return None
-        with open(path) as f:
-            content = json.load(f)
+        content = parse_json(read_text(path, follow_symlinks=False))
         if not isinstance(content, dict) or content.get("definition") != definition:
             return None
         data = content["result"]
         if content.get("checksum") != _digest(data):
             return None
         result = _from_json(data)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (OSError, FileContentError, ValueError, KeyError, TypeError, AttributeError):
         return None
     if result["id"].hex() != definition["piece"]:
         return None
